@@ -1,0 +1,462 @@
+// kosh: the command line. Each verb parses its options, calls one library function and
+// prints the result; the contract is docs/cli.md (exit codes: 0 ok, 1 usage, 2 bad input
+// data, 3 internal or I/O error).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "kosh/core/country.hpp"
+#include "kosh/core/indicator.hpp"
+#include "kosh/core/status_macros.hpp"
+#include "kosh/engine/engine.hpp"
+#include "output.hpp"
+
+namespace kosh::cli {
+namespace {
+
+struct Globals {
+  std::string store;
+  std::string format = "table";
+};
+
+std::string StoreLocation(const Globals& g) {
+  if (!g.store.empty()) {
+    return g.store;
+  }
+  if (const char* env = std::getenv("KOSH_STORE"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return "kosh.db";
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const Globals& g) {
+  KOSH_ASSIGN_OR_RETURN(auto s, store::Store::Open(StoreLocation(g)));
+  const auto migrated = s->Migrate();
+  if (!migrated) {
+    return migrated.error();
+  }
+  return s;
+}
+
+// A progress bar on stderr for large inputs, only when a person is watching.
+std::function<void(std::int64_t, std::int64_t)> ProgressBar(const std::string& label) {
+  if (isatty(STDERR_FILENO) == 0) {
+    return nullptr;
+  }
+  return [label](std::int64_t done, std::int64_t total) {
+    constexpr std::int64_t kMinBytes = 4 << 20;
+    if (total < kMinBytes) {
+      return;
+    }
+    const int width = 30;
+    const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+    const int filled = static_cast<int>(fraction * width);
+    fmt::print(stderr, "\r{} [{}{}] {:3.0f}% {:.1f} MB", label, std::string(filled, '='),
+               std::string(width - filled, ' '), fraction * 100, static_cast<double>(done) / 1e6);
+    if (done >= total) {
+      fmt::print(stderr, "\n");
+    }
+  };
+}
+
+void PrintReports(const std::vector<engine::ImportReport>& reports, OutputFormat format) {
+  Table t;
+  t.columns = {"file", "format", "outcome", "rows", "source_id", "revision", "missing_cells",
+               "note"};
+  for (const auto& r : reports) {
+    std::string note = r.reason;
+    for (const auto& w : r.summary.warnings) {
+      note += (note.empty() ? "" : "; ") + w;
+    }
+    if (r.superseded) {
+      note += (note.empty() ? "" : "; ") + fmt::format("supersedes source {}", *r.superseded);
+    }
+    const bool has_source = r.outcome == engine::ImportReport::Outcome::kImported ||
+                            r.outcome == engine::ImportReport::Outcome::kAlreadyImported;
+    t.rows.push_back({r.file, r.format, engine::OutcomeName(r.outcome),
+                      r.outcome == engine::ImportReport::Outcome::kSkipped
+                          ? nlohmann::json(nullptr)
+                          : nlohmann::json(r.source.rows),
+                      has_source ? nlohmann::json(r.source.id) : nlohmann::json(nullptr),
+                      has_source ? nlohmann::json(r.source.revision) : nlohmann::json(nullptr),
+                      r.summary.missing_cells, note});
+  }
+  Print(std::cout, t, format, "imports");
+}
+
+Status RunInit(const Globals& g, bool embedded, OutputFormat format) {
+  KOSH_ASSIGN_OR_RETURN(auto s, store::Store::Open(StoreLocation(g)));
+  KOSH_ASSIGN_OR_RETURN(int version, s->Migrate());
+  fmt::print(stderr, "kosh: store {} at schema version {}\n", StoreLocation(g), version);
+  if (!embedded) {
+    return Status::Ok();
+  }
+  const std::string dir = (std::filesystem::path(engine::DataDir()) / "embedded").string();
+  engine::ImportOptions options;
+  KOSH_ASSIGN_OR_RETURN(auto reports, engine::ImportAll(*s, dir, options));
+  std::erase_if(reports, [](const auto& r) {
+    return r.outcome == engine::ImportReport::Outcome::kSkipped;
+  });
+  PrintReports(reports, format);
+  return Status::Ok();
+}
+
+Status RunImport(const Globals& g, const std::string& format_name,
+                 const std::vector<std::string>& files, const std::string& mapping, bool dry_run,
+                 OutputFormat format) {
+  KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
+  engine::ImportOptions options;
+  options.mapping_path = mapping;
+  options.dry_run = dry_run;
+  std::vector<engine::ImportReport> reports;
+  if (format_name == "all") {
+    if (files.size() != 1) {
+      return InvalidArgument("`kosh import all` takes one folder");
+    }
+    options.progress = ProgressBar("importing");
+    KOSH_ASSIGN_OR_RETURN(reports, engine::ImportAll(*s, files[0], options));
+  } else {
+    KOSH_ASSIGN_OR_RETURN(const ingest::Format f, ingest::ParseFormat(format_name));
+    for (const std::string& file : files) {
+      options.progress = ProgressBar(std::filesystem::path(file).filename().string());
+      KOSH_ASSIGN_OR_RETURN(auto report, engine::ImportFile(*s, f, file, options));
+      reports.push_back(std::move(report));
+    }
+  }
+  PrintReports(reports, format);
+  return Status::Ok();
+}
+
+Status RunSources(const Globals& g, OutputFormat format) {
+  KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
+  KOSH_ASSIGN_OR_RETURN(auto sources, s->ListSources());
+  Table t;
+  t.columns = {"id", "name", "sha256", "format", "rows", "imported_at", "revision",
+               "superseded_by", "importer_version", "size_bytes"};
+  for (const auto& r : sources) {
+    t.rows.push_back({r.id, r.name, r.sha256, r.format, r.rows, r.imported_at, r.revision,
+                      r.superseded_by ? nlohmann::json(*r.superseded_by) : nlohmann::json(nullptr),
+                      r.importer_version, r.size_bytes});
+  }
+  if (format == OutputFormat::kTable) {  // a person does not need 64 hex digits
+    for (auto& row : t.rows) {
+      row[2] = row[2].get<std::string>().substr(0, 12);
+    }
+  }
+  Print(std::cout, t, format, "sources");
+  return Status::Ok();
+}
+
+Status RunCountries(const std::string& lang_text, bool all, OutputFormat format) {
+  KOSH_ASSIGN_OR_RETURN(const Lang lang, ParseLang(lang_text));
+  Table t;
+  t.columns = {"iso2", "iso3", "m49", "region", "subregion", "name", "kind"};
+  for (const Country& c : CountryRegistry::Default().All()) {
+    if (!all && c.kind != EntityKind::kCountry) {
+      continue;
+    }
+    t.rows.push_back({std::string(c.iso2), std::string(c.code), std::string(c.m49),
+                      std::string(c.region), std::string(c.subregion), std::string(c.Name(lang)),
+                      EntityKindName(c.kind)});
+  }
+  Print(std::cout, t, format, "countries");
+  return Status::Ok();
+}
+
+struct QueryArgs {
+  std::string indicator, origin, destination, country, sex = "total";
+  int from = 0, to = 0;
+  bool list = false;
+  bool history = false;
+  std::int64_t limit = -1;
+};
+
+Result<std::string> CountryCode(const std::string& text) {
+  KOSH_ASSIGN_OR_RETURN(const Country* c, CountryRegistry::Default().Resolve(text));
+  return std::string(c->code);
+}
+
+Status RunQuery(const Globals& g, const QueryArgs& a, OutputFormat format) {
+  if (a.list || a.indicator.empty()) {
+    Table t;
+    t.columns = {"code", "shape", "unit", "source", "meaning"};
+    for (const Indicator& ind : IndicatorRegistry::Default().All()) {
+      t.rows.push_back({ind.code, ind.shape, ind.unit, ind.source, ind.meaning});
+    }
+    Print(std::cout, t, format, "indicators");
+    return Status::Ok();
+  }
+  KOSH_ASSIGN_OR_RETURN(const Indicator* ind, IndicatorRegistry::Default().Resolve(a.indicator));
+  store::ObservationQuery q;
+  q.indicator = ind->code;
+  if (!a.origin.empty()) {
+    KOSH_ASSIGN_OR_RETURN(q.origin, CountryCode(a.origin));
+  }
+  if (!a.destination.empty()) {
+    KOSH_ASSIGN_OR_RETURN(q.destination, CountryCode(a.destination));
+  }
+  if (!a.country.empty()) {
+    KOSH_ASSIGN_OR_RETURN(q.country, CountryCode(a.country));
+  }
+  if (a.from != 0) {
+    q.from_year = a.from;
+  }
+  if (a.to != 0) {
+    q.to_year = a.to;
+  }
+  KOSH_ASSIGN_OR_RETURN(const Sex sex, ParseSex(a.sex));
+  q.sex = sex;
+  q.include_superseded = a.history;
+  q.limit = a.limit;
+  KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
+  KOSH_ASSIGN_OR_RETURN(auto rows, s->Query(q));
+  Table t;
+  const bool bilateral = ind->shape == "bilateral";
+  t.columns = bilateral ? std::vector<std::string>{"origin", "destination"}
+                        : std::vector<std::string>{"country", "region"};
+  for (const char* c : {"period", "sex", "age", "breakdown", "value", "unit", "flags", "source_id"}) {
+    t.columns.emplace_back(c);
+  }
+  for (const auto& r : rows) {
+    std::vector<nlohmann::json> row;
+    if (bilateral) {
+      row = {r.origin, r.destination};
+    } else {
+      row = {r.country, r.region};
+    }
+    for (nlohmann::json v : {nlohmann::json(r.period.ToString()), nlohmann::json(SexName(r.sex)),
+                             nlohmann::json(r.age), nlohmann::json(r.breakdown),
+                             r.value ? nlohmann::json(*r.value) : nlohmann::json(nullptr),
+                             nlohmann::json(r.unit.empty() ? ind->unit : r.unit),
+                             nlohmann::json(FlagsToString(r.flag_mask)),
+                             nlohmann::json(r.source_id)}) {
+      row.push_back(std::move(v));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  nlohmann::json extra = {{"indicator", ind->code}, {"unit", ind->unit}, {"meaning", ind->meaning}};
+  Print(std::cout, t, format, "observations", extra);
+  if (rows.empty()) {
+    fmt::print(stderr, "kosh: no observations match (has the data been imported? see `kosh sources`)\n");
+  }
+  return Status::Ok();
+}
+
+std::string Human(double v) {
+  if (v >= 1e9) {
+    return fmt::format("{:.2f} bn", v / 1e9);
+  }
+  if (v >= 1e6) {
+    return fmt::format("{:.2f} M", v / 1e6);
+  }
+  return FormatNumber(v);
+}
+
+Status RunOverview(const Globals& g, const std::string& country, std::size_t top,
+                   OutputFormat format) {
+  KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
+  KOSH_ASSIGN_OR_RETURN(const engine::CountryOverview o,
+                        engine::BuildCountryOverview(*s, country, top));
+  const auto corridors = [](const std::vector<engine::Corridor>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : list) {
+      out.push_back({{"country", c.partner}, {"name", c.partner_name}, {"value", c.value}});
+    }
+    return out;
+  };
+  const auto series = [](const std::vector<engine::SeriesPoint>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : list) {
+      out.push_back({{"period", p.period}, {"value", p.value}});
+    }
+    return out;
+  };
+  const auto opt = [](const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  if (format == OutputFormat::kJson) {
+    nlohmann::json doc = {
+        {"country", o.code}, {"name", o.name}, {"subregion", o.region},
+        {"migrant_stock", {{"year", o.stock_year}, {"immigrants", opt(o.immigrant_stock)},
+                           {"emigrants", opt(o.emigrant_stock)},
+                           {"top_origins", corridors(o.top_origins)},
+                           {"top_destinations", corridors(o.top_destinations)}}},
+        {"refugees", {{"year", o.refugee_year}, {"hosted", opt(o.refugees_hosted)},
+                      {"abroad_incl_asylum_seekers", opt(o.refugees_abroad)},
+                      {"top_origins_hosted", corridors(o.refugee_origins)}}},
+        {"remittances_received_usd", series(o.remittances_received_usd)},
+        {"remittances_received_pct_gdp", series(o.remittances_pct_gdp)}};
+    std::cout << doc.dump(2) << "\n";
+    return Status::Ok();
+  }
+  std::cout << fmt::format("{} ({}) — {}\n\n", o.name, o.code, o.region);
+  std::cout << fmt::format("Migrant stock, {} (UN DESA)\n", o.stock_year);
+  std::cout << fmt::format("  immigrants living in {}: {}\n", o.code,
+                           o.immigrant_stock ? Human(*o.immigrant_stock) : "n/a");
+  std::cout << fmt::format("  emigrants born in {} living abroad: {}\n\n", o.code,
+                           o.emigrant_stock ? Human(*o.emigrant_stock) : "n/a");
+  const auto block = [&](const std::string& title, const std::vector<engine::Corridor>& list) {
+    std::cout << title << "\n";
+    if (list.empty()) {
+      std::cout << "  (no data)\n";
+    }
+    double max = list.empty() ? 1 : list.front().value;
+    for (const auto& c : list) {
+      const int bar = max > 0 ? static_cast<int>(c.value / max * 30) : 0;
+      std::cout << fmt::format("  {:<3} {:<28} {:>12}  {}\n", c.partner, c.partner_name.substr(0, 28),
+                               FormatNumber(c.value), std::string(static_cast<std::size_t>(bar), '#'));
+    }
+    std::cout << "\n";
+  };
+  block(fmt::format("Top origins of immigrants in {} ({})", o.code, o.stock_year), o.top_origins);
+  block(fmt::format("Top destinations of emigrants from {} ({})", o.code, o.stock_year),
+        o.top_destinations);
+  if (o.refugee_year > 0) {
+    std::cout << fmt::format("Refugees, {} (UNHCR)\n  hosted in {}: {}\n  from {} abroad "
+                             "(refugees + asylum-seekers): {}\n\n",
+                             o.refugee_year, o.code, FormatNumber(o.refugees_hosted.value_or(0)),
+                             o.code, FormatNumber(o.refugees_abroad.value_or(0)));
+    block(fmt::format("Top origins of refugees hosted in {}", o.code), o.refugee_origins);
+  }
+  std::cout << "Personal remittances received (World Bank WDI)\n";
+  if (o.remittances_received_usd.empty()) {
+    std::cout << "  (no data)\n";
+  }
+  const std::size_t first =
+      o.remittances_received_usd.size() > 8 ? o.remittances_received_usd.size() - 8 : 0;
+  for (std::size_t i = first; i < o.remittances_received_usd.size(); ++i) {
+    const auto& p = o.remittances_received_usd[i];
+    std::string pct;
+    for (const auto& q : o.remittances_pct_gdp) {
+      if (q.period == p.period) {
+        pct = fmt::format("  ({:.1f}% of GDP)", q.value);
+      }
+    }
+    std::cout << fmt::format("  {}  {:>12} USD{}\n", p.period, Human(p.value), pct);
+  }
+  return Status::Ok();
+}
+
+int Fail(const Status& status) {
+  fmt::print(stderr, "kosh: {}\n", status.ToString());
+  return ExitCodeFor(status.code());
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "kosh — an open migration-governance engine: one data standard for migration statistics, "
+      "models of migration flows, and policies by corridor.\n\n"
+      "Start with:\n"
+      "  kosh init --embedded          create ./kosh.db with the built-in Central Asia extract\n"
+      "  kosh overview KAZ             migrant stock, refugees and remittances for Kazakhstan\n"
+      "  kosh query migrant_stock --origin TJK --destination RUS\n",
+      "kosh"};
+  app.set_version_flag("--version", std::string("kosh ") + engine::Version());
+  app.require_subcommand(1);
+  Globals g;
+  app.add_option("--store", g.store,
+                 "store: a SQLite file path (default $KOSH_STORE, else ./kosh.db)");
+  std::string format_text = "table";
+  app.add_option("--format", format_text, "output: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+
+  Status status;
+  const auto output = [&]() { return ParseOutputFormat(format_text).value(); };
+
+  auto* init = app.add_subcommand("init", "Create or migrate the store")
+                   ->footer("Examples:\n  kosh init\n  kosh init --embedded --store ka.db");
+  bool embedded = false;
+  init->add_flag("--embedded", embedded,
+                 "load the shipped extract for Central Asia (data/embedded, see SOURCES.md)");
+  init->callback([&] { status = RunInit(g, embedded, output()); });
+
+  auto* import = app.add_subcommand("import", "Import files, all-or-nothing per file")
+                     ->footer(
+                         "FORMAT is undesa-stock, unhcr, wdi, sdmx-csv, csv (with --mapping), or "
+                         "all (a folder laid out like the public dataset folder).\n"
+                         "Re-importing the same bytes is a no-op; new bytes for the same file "
+                         "supersede the old revision (history is kept).\n\nExamples:\n"
+                         "  kosh import undesa-stock bilateral_stock_2020rev.csv\n"
+                         "  kosh import wdi API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2.csv\n"
+                         "  kosh import csv kz.csv --mapping data/mappings/kz_internal_migration.toml\n"
+                         "  kosh import all ../shared/data\n"
+                         "  kosh import unhcr population.csv --dry-run");
+  std::string format_name;
+  std::vector<std::string> files;
+  std::string mapping;
+  bool dry_run = false;
+  import->add_option("FORMAT", format_name, "undesa-stock|unhcr|wdi|sdmx-csv|csv|all")->required();
+  import->add_option("FILE", files, "files (or, for all, one folder)")->required();
+  import->add_option("--mapping", mapping, "TOML mapping file for the csv format");
+  import->add_flag("--dry-run", dry_run, "read and validate, then store nothing");
+  import->callback(
+      [&] { status = RunImport(g, format_name, files, mapping, dry_run, output()); });
+
+  auto* sources = app.add_subcommand("sources", "List imported sources and their provenance")
+                      ->footer("Example:\n  kosh sources --format json");
+  sources->callback([&] { status = RunSources(g, output()); });
+
+  auto* countries = app.add_subcommand("countries", "The country registry")
+                        ->footer("Examples:\n  kosh countries --lang kk\n  kosh countries --all "
+                                 "--format csv   (with historical, special and aggregate codes)");
+  std::string lang = "en";
+  bool all_entities = false;
+  countries->add_option("--lang", lang, "name language: en, ru or kk");
+  countries->add_flag("--all", all_entities, "include historical entities and aggregates");
+  countries->callback([&] { status = RunCountries(lang, all_entities, output()); });
+
+  auto* query = app.add_subcommand("query", "Observations of one indicator")
+                    ->footer(
+                        "C is any ISO alpha-2/alpha-3 or M49 code, or a name in English, Russian "
+                        "or Kazakh.\n\nExamples:\n"
+                        "  kosh query --list\n"
+                        "  kosh query migrant_stock --origin TJK --destination RUS --format json\n"
+                        "  kosh query refugees --destination Казахстан --from 2015\n"
+                        "  kosh query remittances_received_pct_gdp --country KGZ --format csv");
+  QueryArgs qa;
+  query->add_option("INDICATOR", qa.indicator, "indicator code (see --list)");
+  query->add_flag("--list", qa.list, "list the indicator registry");
+  query->add_option("--origin", qa.origin, "origin country");
+  query->add_option("--destination", qa.destination, "destination country");
+  query->add_option("--country", qa.country, "country, for single-country indicators");
+  query->add_option("--from", qa.from, "first year");
+  query->add_option("--to", qa.to, "last year");
+  query->add_option("--sex", qa.sex, "total (default), female or male");
+  query->add_option("--limit", qa.limit, "at most this many rows");
+  query->add_flag("--history", qa.history, "include superseded revisions");
+  query->callback([&] { status = RunQuery(g, qa, output()); });
+
+  auto* overview = app.add_subcommand("overview", "A country overview: corridors, refugees, remittances")
+                       ->footer("Examples:\n  kosh overview KAZ\n  kosh overview Кыргызстан "
+                                "--format json");
+  std::string overview_country = "KAZ";
+  std::size_t top = 8;
+  overview->add_option("COUNTRY", overview_country, "country code or name (default KAZ)");
+  overview->add_option("--top", top, "corridors to list (default 8)");
+  overview->callback([&] { status = RunOverview(g, overview_country, top, output()); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  }
+  return status.ok() ? 0 : Fail(status);
+}
+
+}  // namespace kosh::cli
+
+int main(int argc, char** argv) {
+  try {
+    return kosh::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "kosh: internal error: {}\n", e.what());
+    return 3;
+  }
+}

@@ -1,0 +1,20 @@
+# Every dependency is a Debian 12 package; scripts/install-deps.sh installs them.
+find_package(SQLite3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+find_package(tomlplusplus REQUIRED)
+find_package(Threads REQUIRED)
+if(KOSH_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(KOSH_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()
+
+# Debian's iso-codes package: ISO 3166 lists and their gettext translations.
+set(KOSH_ISO_CODES_JSON_DIR "/usr/share/iso-codes/json" CACHE PATH "iso-codes JSON directory")
+set(KOSH_LOCALE_DIR "/usr/share/locale" CACHE PATH "gettext catalogue directory")

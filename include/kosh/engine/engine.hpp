@@ -1,0 +1,81 @@
+// The multi-step operations the CLI and the server share: importing files and whole
+// dataset folders, initialising a store, and the country overview.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kosh/core/result.hpp"
+#include "kosh/ingest/reader.hpp"
+#include "kosh/store/store.hpp"
+
+namespace kosh::engine {
+
+// The version written into every source's provenance.
+const char* Version();
+
+// Where shipped data lives: $KOSH_DATA_DIR, else the source tree's data/ (development
+// builds), else <prefix>/share/kosh.
+std::string DataDir();
+
+struct ImportOptions {
+  std::string mapping_path;  // for the csv format
+  bool dry_run = false;      // read and validate everything, then roll back
+  std::function<void(std::int64_t bytes_read, std::int64_t total_bytes)> progress;
+};
+
+struct ImportReport {
+  std::string file;
+  std::string format;
+  enum class Outcome { kImported, kAlreadyImported, kDryRun, kSkipped } outcome;
+  SourceRecord source;         // the new (or existing) source
+  ingest::ReadSummary summary;
+  std::optional<std::int64_t> superseded;  // the revision this import replaced
+  std::string reason;          // for kSkipped
+};
+const char* OutcomeName(ImportReport::Outcome outcome);
+
+// Imports one file in one transaction. Re-importing the same bytes returns
+// kAlreadyImported without touching the store.
+Result<ImportReport> ImportFile(store::Store& store, ingest::Format format,
+                                const std::string& path, const ImportOptions& options);
+
+// Imports every dataset of a folder laid out like the shared data folder, as listed in
+// data/mappings/catalog.toml; files absent from the folder are reported as skipped. Stops at
+// the first file with bad data (earlier files stay imported: each is its own transaction).
+Result<std::vector<ImportReport>> ImportAll(store::Store& store, const std::string& dir,
+                                            const ImportOptions& options);
+
+// A country overview: migrant stock in and out by top corridors, refugees, remittances.
+struct Corridor {
+  std::string partner;
+  std::string partner_name;
+  double value = 0;
+};
+struct SeriesPoint {
+  std::string period;
+  double value = 0;
+};
+struct CountryOverview {
+  std::string code;
+  std::string name;
+  std::string region;
+  int stock_year = 0;
+  std::optional<double> immigrant_stock;  // all immigrants, incl. unknown origin
+  std::optional<double> emigrant_stock;
+  std::vector<Corridor> top_origins;       // of immigrants living in the country
+  std::vector<Corridor> top_destinations;  // of emigrants from the country
+  int refugee_year = 0;
+  std::optional<double> refugees_hosted;
+  std::optional<double> refugees_abroad;   // refugees + asylum-seekers from the country
+  std::vector<Corridor> refugee_origins;
+  std::vector<SeriesPoint> remittances_received_usd;
+  std::vector<SeriesPoint> remittances_pct_gdp;
+};
+Result<CountryOverview> BuildCountryOverview(store::Store& store, const std::string& country,
+                                             std::size_t top_n);
+
+}  // namespace kosh::engine

@@ -1,0 +1,312 @@
+#include "kosh/engine/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "kosh/core/country.hpp"
+#include "kosh/core/status_macros.hpp"
+#include "kosh/ingest/mapping.hpp"
+
+#ifndef KOSH_SOURCE_DATA_DIR
+#define KOSH_SOURCE_DATA_DIR ""
+#endif
+#ifndef KOSH_INSTALL_DATA_DIR
+#define KOSH_INSTALL_DATA_DIR "/usr/local/share/kosh"
+#endif
+#ifndef KOSH_VERSION
+#define KOSH_VERSION "0.0.0"
+#endif
+
+namespace kosh::engine {
+
+namespace fs = std::filesystem;
+
+const char* Version() { return KOSH_VERSION; }
+
+std::string DataDir() {
+  if (const char* env = std::getenv("KOSH_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::error_code ec;
+  if (const std::string source = KOSH_SOURCE_DATA_DIR;
+      !source.empty() && fs::exists(fs::path(source) / "indicators.toml", ec)) {
+    return source;
+  }
+  return KOSH_INSTALL_DATA_DIR;
+}
+
+const char* OutcomeName(ImportReport::Outcome outcome) {
+  switch (outcome) {
+    case ImportReport::Outcome::kImported:
+      return "imported";
+    case ImportReport::Outcome::kAlreadyImported:
+      return "already imported";
+    case ImportReport::Outcome::kDryRun:
+      return "checked (dry run)";
+    case ImportReport::Outcome::kSkipped:
+      return "skipped";
+  }
+  return "imported";
+}
+
+namespace {
+
+class TransactionSink : public ingest::ObservationSink {
+ public:
+  explicit TransactionSink(store::ImportTransaction& tx) : tx_(tx) {}
+  Status Add(const Observation& observation) override { return tx_.Add(observation); }
+
+ private:
+  store::ImportTransaction& tx_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportFile(store::Store& store, ingest::Format format,
+                                const std::string& path, const ImportOptions& options) {
+  ImportReport report;
+  report.file = path;
+  report.format = ingest::FormatName(format);
+  std::optional<ingest::Mapping> mapping;
+  if (format == ingest::Format::kMappedCsv) {
+    if (options.mapping_path.empty()) {
+      return InvalidArgument("the csv format needs --mapping FILE.toml (see docs/mapping.md)");
+    }
+    KOSH_ASSIGN_OR_RETURN(mapping, ingest::Mapping::Load(options.mapping_path));
+  }
+  // Identify the bytes first: an already imported file is a no-op, checked before parsing.
+  KOSH_ASSIGN_OR_RETURN(const std::string sha256, ingest::Sha256OfFile(path));
+  const std::string format_key =
+      mapping ? fmt::format("csv:{}", fs::path(options.mapping_path).stem().string())
+              : report.format;
+  KOSH_ASSIGN_OR_RETURN(auto existing, store.FindSource(sha256, format_key));
+  if (existing && !options.dry_run) {
+    report.outcome = ImportReport::Outcome::kAlreadyImported;
+    report.source = *existing;
+    return report;
+  }
+  KOSH_ASSIGN_OR_RETURN(auto source, ingest::ByteSource::OpenFile(path));
+  store::NewSource new_source;
+  new_source.name = fs::path(path).filename().string();
+  new_source.dataset = fmt::format("{}:{}", format_key, new_source.name);
+  new_source.sha256 = sha256;
+  new_source.format = format_key;
+  new_source.importer_version = Version();
+  new_source.size_bytes = source->size_bytes();
+  KOSH_ASSIGN_OR_RETURN(auto tx, store.BeginImport(new_source));
+  TransactionSink sink(*tx);
+  ingest::ReadOptions read_options;
+  read_options.mapping = mapping ? &*mapping : nullptr;
+  read_options.progress = options.progress;
+  KOSH_ASSIGN_OR_RETURN(report.summary,
+                        ingest::ReadObservations(format, *source, read_options, sink));
+  if (source->Sha256Hex() != sha256) {
+    return DataError("the file changed while it was being imported; nothing was stored",
+                     Location{path, 0, 0, ""});
+  }
+  if (report.summary.observations == 0) {
+    return DataError("no observations found (header only?); nothing was stored",
+                     Location{path, 0, 0, ""});
+  }
+  if (options.dry_run) {
+    tx->Rollback();
+    report.outcome = ImportReport::Outcome::kDryRun;
+    report.source.name = new_source.name;
+    report.source.sha256 = sha256;
+    report.source.rows = report.summary.observations;
+    return report;
+  }
+  KOSH_ASSIGN_OR_RETURN(report.source, tx->Commit());
+  report.outcome = ImportReport::Outcome::kImported;
+  if (report.source.revision > 1) {
+    KOSH_ASSIGN_OR_RETURN(auto sources, store.ListSources());
+    for (const SourceRecord& r : sources) {
+      if (r.dataset == report.source.dataset && r.revision == report.source.revision - 1) {
+        report.superseded = r.id;
+      }
+    }
+  }
+  return report;
+}
+
+Result<std::vector<ImportReport>> ImportAll(store::Store& store, const std::string& dir,
+                                            const ImportOptions& options) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Status(StatusCode::kNotFound, fmt::format("{}: not a directory", dir));
+  }
+  const std::string mappings = (fs::path(DataDir()) / "mappings").string();
+  const std::string catalog_path = (fs::path(mappings) / "catalog.toml").string();
+  toml::table catalog;
+  try {
+    catalog = toml::parse_file(catalog_path);
+  } catch (const toml::parse_error& e) {
+    return DataError(std::string(e.description()),
+                     Location{catalog_path, e.source().begin.line, e.source().begin.column, ""});
+  }
+  std::vector<ImportReport> reports;
+  const toml::array* datasets = catalog["dataset"].as_array();
+  if (datasets == nullptr) {
+    return DataError("no [[dataset]] entries", Location{catalog_path, 0, 0, ""});
+  }
+  for (const toml::node& node : *datasets) {
+    const toml::table& entry = *node.as_table();
+    const std::string rel = entry["path"].value_or(std::string());
+    const std::string format_name = entry["format"].value_or(std::string());
+    const std::string mapping = entry["mapping"].value_or(std::string());
+    KOSH_ASSIGN_OR_RETURN(const ingest::Format format, ingest::ParseFormat(format_name));
+    const fs::path file = fs::path(dir) / rel;
+    if (!fs::exists(file, ec)) {
+      ImportReport skipped;
+      skipped.file = rel;
+      skipped.format = format_name;
+      skipped.outcome = ImportReport::Outcome::kSkipped;
+      skipped.reason = "not in this folder";
+      reports.push_back(std::move(skipped));
+      continue;
+    }
+    ImportOptions file_options = options;
+    if (!mapping.empty()) {
+      file_options.mapping_path = (fs::path(mappings) / mapping).string();
+    }
+    KOSH_ASSIGN_OR_RETURN(ImportReport report,
+                          ImportFile(store, format, file.string(), file_options));
+    report.file = rel;
+    reports.push_back(std::move(report));
+  }
+  if (const toml::array* skips = catalog["skip"].as_array()) {
+    for (const toml::node& node : *skips) {
+      const toml::table& entry = *node.as_table();
+      const std::string rel = entry["path"].value_or(std::string());
+      if (!fs::exists(fs::path(dir) / rel, ec)) {
+        continue;
+      }
+      ImportReport skipped;
+      skipped.file = rel;
+      skipped.outcome = ImportReport::Outcome::kSkipped;
+      skipped.reason = entry["reason"].value_or(std::string("no reader"));
+      reports.push_back(std::move(skipped));
+    }
+  }
+  return reports;
+}
+
+namespace {
+
+std::vector<Corridor> TopCorridors(const std::vector<store::ObservationRow>& rows, bool by_origin,
+                                   std::size_t top_n) {
+  std::vector<Corridor> out;
+  for (const auto& row : rows) {
+    if (!row.value || *row.value <= 0) {
+      continue;
+    }
+    const std::string& partner = by_origin ? row.origin : row.destination;
+    const Country* c = CountryRegistry::Default().Find(partner, CodeSystem::kIso3);
+    out.push_back({partner, c != nullptr ? std::string(c->name_en) : partner, *row.value});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Corridor& a, const Corridor& b) { return a.value > b.value; });
+  if (out.size() > top_n) {
+    out.resize(top_n);
+  }
+  return out;
+}
+
+int LatestYear(const std::vector<store::ObservationRow>& rows) {
+  int latest = 0;
+  for (const auto& row : rows) {
+    latest = std::max(latest, row.period.start_year());
+  }
+  return latest;
+}
+
+}  // namespace
+
+Result<CountryOverview> BuildCountryOverview(store::Store& store, const std::string& input,
+                                             std::size_t top_n) {
+  KOSH_ASSIGN_OR_RETURN(const Country* country, CountryRegistry::Default().Resolve(input));
+  CountryOverview o;
+  o.code = std::string(country->code);
+  o.name = std::string(country->name_en);
+  o.region = std::string(country->subregion);
+  const auto query = [&](const char* indicator, std::optional<std::string> origin,
+                         std::optional<std::string> destination,
+                         std::optional<std::string> single) {
+    store::ObservationQuery q;
+    q.indicator = indicator;
+    q.origin = std::move(origin);
+    q.destination = std::move(destination);
+    q.country = std::move(single);
+    q.sex = Sex::kTotal;
+    return store.Query(q);
+  };
+  KOSH_ASSIGN_OR_RETURN(auto inbound, query("migrant_stock", std::nullopt, o.code, std::nullopt));
+  KOSH_ASSIGN_OR_RETURN(auto outbound, query("migrant_stock", o.code, std::nullopt, std::nullopt));
+  o.stock_year = std::max(LatestYear(inbound), LatestYear(outbound));
+  const auto in_year = [&](std::vector<store::ObservationRow> rows, int year) {
+    std::erase_if(rows, [&](const auto& r) { return r.period.start_year() != year; });
+    return rows;
+  };
+  inbound = in_year(std::move(inbound), o.stock_year);
+  outbound = in_year(std::move(outbound), o.stock_year);
+  o.top_origins = TopCorridors(inbound, true, top_n);
+  o.top_destinations = TopCorridors(outbound, false, top_n);
+  KOSH_ASSIGN_OR_RETURN(auto imm, query("immigrant_stock_total", std::nullopt, std::nullopt, o.code));
+  KOSH_ASSIGN_OR_RETURN(auto emi, query("emigrant_stock_total", std::nullopt, std::nullopt, o.code));
+  for (const auto& r : imm) {
+    if (r.period.start_year() == o.stock_year) {
+      o.immigrant_stock = r.value;
+    }
+  }
+  for (const auto& r : emi) {
+    if (r.period.start_year() == o.stock_year) {
+      o.emigrant_stock = r.value;
+    }
+  }
+  KOSH_ASSIGN_OR_RETURN(auto hosted, query("refugees", std::nullopt, o.code, std::nullopt));
+  KOSH_ASSIGN_OR_RETURN(auto abroad, query("refugees", o.code, std::nullopt, std::nullopt));
+  KOSH_ASSIGN_OR_RETURN(auto seekers, query("asylum_seekers", o.code, std::nullopt, std::nullopt));
+  o.refugee_year = std::max(LatestYear(hosted), LatestYear(abroad));
+  hosted = in_year(std::move(hosted), o.refugee_year);
+  abroad = in_year(std::move(abroad), o.refugee_year);
+  seekers = in_year(std::move(seekers), o.refugee_year);
+  double hosted_sum = 0;
+  for (const auto& r : hosted) {
+    hosted_sum += r.value.value_or(0);
+  }
+  double abroad_sum = 0;
+  for (const auto& r : abroad) {
+    abroad_sum += r.value.value_or(0);
+  }
+  for (const auto& r : seekers) {
+    abroad_sum += r.value.value_or(0);
+  }
+  if (o.refugee_year > 0) {
+    o.refugees_hosted = hosted_sum;
+    o.refugees_abroad = abroad_sum;
+  }
+  o.refugee_origins = TopCorridors(hosted, true, top_n);
+  KOSH_ASSIGN_OR_RETURN(auto received,
+                        query("remittances_received_usd", std::nullopt, std::nullopt, o.code));
+  KOSH_ASSIGN_OR_RETURN(auto pct,
+                        query("remittances_received_pct_gdp", std::nullopt, std::nullopt, o.code));
+  for (const auto& r : received) {
+    if (r.value) {
+      o.remittances_received_usd.push_back({r.period.ToString(), *r.value});
+    }
+  }
+  for (const auto& r : pct) {
+    if (r.value) {
+      o.remittances_pct_gdp.push_back({r.period.ToString(), *r.value});
+    }
+  }
+  return o;
+}
+
+}  // namespace kosh::engine

@@ -1,0 +1,60 @@
+// Helpers shared by the readers (private to kosh_ingest).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kosh/core/country.hpp"
+#include "kosh/core/indicator.hpp"
+#include "kosh/ingest/csv.hpp"
+#include "kosh/ingest/reader.hpp"
+
+namespace kosh::ingest::internal {
+
+// Resolves country codes with a per-read cache; unknown codes become a located error.
+class CountryResolver {
+ public:
+  // Tries each system in order.
+  const Country* Find(std::string_view code, std::initializer_list<CodeSystem> systems);
+  Status Unknown(const CsvReader& csv, std::size_t column, std::string_view code) const;
+
+ private:
+  std::unordered_map<std::string, const Country*> cache_;
+};
+
+enum class CellKind { kValue, kMissing, kSuppressed, kInvalid };
+struct Cell {
+  CellKind kind = CellKind::kInvalid;
+  double value = 0;
+};
+
+// Classifies a value cell: a number, a published missing marker, a suppression marker.
+Cell ParseCell(std::string_view text, char thousands = '\0',
+               const std::vector<std::string>* missing = nullptr,
+               const std::vector<std::string>* suppressed = nullptr);
+
+Status InvalidNumber(const CsvReader& csv, std::size_t column, std::string_view text,
+                     std::string_view column_name);
+
+// Reads the header: skips up to `max_preamble` records until `is_header` accepts one.
+bool FindHeader(CsvReader& csv, int max_preamble,
+                const std::function<bool(const std::vector<std::string_view>&)>& is_header);
+
+// Checks that the record has exactly the header's column count.
+Status CheckWidth(const CsvReader& csv, std::size_t expected);
+
+// Calls options.progress every 4096 records.
+void ReportProgress(const ReadOptions& options, ByteSource& source, std::int64_t records);
+
+const Indicator& IndicatorOrDie(std::string_view code);
+
+Result<ReadSummary> ReadUndesaStock(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+Result<ReadSummary> ReadUnhcr(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+Result<ReadSummary> ReadWdi(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+
+}  // namespace kosh::ingest::internal

@@ -1,0 +1,560 @@
+// SQLite backend of kosh::store::Store.
+//
+// WAL journal with synchronous=NORMAL: a transaction is atomic across crashes and kill -9;
+// only the last committed transaction may be lost on power failure. All SQL is prepared
+// with bound parameters.
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
+#include "kosh/core/status_macros.hpp"
+#include "kosh/store/store.hpp"
+
+namespace kosh::embedded {
+extern const std::string_view kMigration0001;
+}  // namespace kosh::embedded
+
+namespace kosh::store {
+namespace {
+
+constexpr int kCodeIndicator = 1;
+constexpr int kCodeCountry = 2;
+constexpr int kCodeRegion = 3;
+constexpr int kCodeAge = 4;
+constexpr int kCodeBreakdown = 5;
+constexpr int kCodeUnit = 6;
+
+const std::string_view* Migrations(std::size_t* count) {
+  static const std::string_view kAll[] = {embedded::kMigration0001};
+  *count = sizeof kAll / sizeof kAll[0];
+  return kAll;
+}
+
+std::string NowUtc() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+class Statement {
+ public:
+  Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+  sqlite3_stmt** out() { return &stmt_; }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteStore;
+
+class SqliteImport : public ImportTransaction {
+ public:
+  SqliteImport(SqliteStore* store, NewSource source, std::int64_t id)
+      : store_(store), source_(std::move(source)), id_(id) {}
+  ~SqliteImport() override { Rollback(); }
+  Status Add(const Observation& obs) override;
+  Result<SourceRecord> Commit() override;
+  void Rollback() override;
+
+ private:
+  Result<std::int64_t> CodeId(int kind, std::string_view text);
+  Result<std::int64_t> CountryId(const Country* country) {
+    if (country == nullptr) {
+      return std::int64_t{0};
+    }
+    return CodeId(kCodeCountry, country->code);
+  }
+
+  SqliteStore* store_;
+  NewSource source_;
+  std::int64_t id_;
+  std::int64_t rows_ = 0;
+  bool open_ = true;
+  std::unordered_map<std::string, std::int64_t> codes_[7];
+};
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override {
+    insert_.reset();
+    code_insert_.reset();
+    code_select_.reset();
+    sqlite3_close(db_);
+  }
+
+  Status Exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      const std::string message = err != nullptr ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      return Error(message);
+    }
+    return Status::Ok();
+  }
+
+  Status Error(std::string_view what) const {
+    const int code = sqlite3_errcode(db_);
+    const std::string message = fmt::format("store: {}", what);
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+      return Unavailable(message + " (the store is locked by another process)");
+    }
+    if (code == SQLITE_CANTOPEN || code == SQLITE_NOTADB || code == SQLITE_CORRUPT ||
+        code == SQLITE_READONLY || code == SQLITE_FULL || code == SQLITE_IOERR) {
+      return Unavailable(message);
+    }
+    return Internal(message);
+  }
+
+  Status Prepare(std::string_view sql, Statement* stmt) {
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), stmt->out(), nullptr) !=
+        SQLITE_OK) {
+      return Error(sqlite3_errmsg(db_));
+    }
+    return Status::Ok();
+  }
+
+  Result<int> SchemaVersion() override {
+    Statement stmt;
+    KOSH_RETURN_IF_ERROR(Prepare("PRAGMA user_version", &stmt));
+    if (sqlite3_step(stmt.get()) != SQLITE_ROW) {
+      return Error(sqlite3_errmsg(db_));
+    }
+    return sqlite3_column_int(stmt.get(), 0);
+  }
+
+  Result<int> Migrate() override {
+    KOSH_ASSIGN_OR_RETURN(int version, SchemaVersion());
+    std::size_t count = 0;
+    const std::string_view* migrations = Migrations(&count);
+    if (version > static_cast<int>(count)) {
+      return Unavailable(fmt::format(
+          "store: schema version {} is newer than this kosh understands ({}); upgrade kosh",
+          version, count));
+    }
+    for (auto i = static_cast<std::size_t>(version); i < count; ++i) {
+      KOSH_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+      Status s = Exec(migrations[i]);
+      if (s.ok()) {
+        s = Exec(fmt::format("PRAGMA user_version = {}", i + 1));
+      }
+      if (!s.ok()) {
+        (void)Exec("ROLLBACK");
+        return s;
+      }
+      KOSH_RETURN_IF_ERROR(Exec("COMMIT"));
+    }
+    return static_cast<int>(count);
+  }
+
+  Result<std::optional<SourceRecord>> FindSource(const std::string& sha256,
+                                                 const std::string& format) override {
+    KOSH_ASSIGN_OR_RETURN(auto sources, Sources("WHERE sha256 = ?1 AND format = ?2", sha256, format));
+    if (sources.empty()) {
+      return std::optional<SourceRecord>();
+    }
+    return std::optional<SourceRecord>(sources.front());
+  }
+
+  Result<std::vector<SourceRecord>> ListSources() override {
+    return Sources("", "", "");
+  }
+
+  Result<std::unique_ptr<ImportTransaction>> BeginImport(const NewSource& source) override {
+    KOSH_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Statement stmt;
+    Status s = Prepare(
+        "INSERT INTO source (kind, name, dataset, sha256, format, importer_version, imported_at,"
+        " size_bytes, method, parameters, inputs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " ?11)",
+        &stmt);
+    if (s.ok()) {
+      std::string inputs;
+      for (std::int64_t id : source.inputs) {
+        inputs += (inputs.empty() ? "" : ",") + std::to_string(id);
+      }
+      const std::string now = NowUtc();
+      sqlite3_bind_text(stmt.get(), 1, source.kind == SourceKind::kFile ? "file" : "model_run", -1,
+                        SQLITE_STATIC);
+      sqlite3_bind_text(stmt.get(), 2, source.name.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 3, source.dataset.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 4, source.sha256.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 5, source.format.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 6, source.importer_version.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 7, now.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(stmt.get(), 8, source.size_bytes);
+      sqlite3_bind_text(stmt.get(), 9, source.method.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 10, source.parameters.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 11, inputs.c_str(), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        s = Error(sqlite3_errmsg(db_));
+      }
+    }
+    if (s.ok() && !insert_) {
+      insert_ = std::make_unique<Statement>();
+      s = Prepare(
+          "INSERT INTO observation (indicator_id, origin_id, destination_id, country_id,"
+          " period_start, period_end, period_kind, sex, age_id, breakdown_id, region_id,"
+          " source_id, value, unit_id, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+          " ?11, ?12, ?13, ?14, ?15)",
+          insert_.get());
+      if (s.ok()) {
+        code_select_ = std::make_unique<Statement>();
+        code_insert_ = std::make_unique<Statement>();
+        s = Prepare("SELECT id FROM code WHERE kind = ?1 AND text = ?2", code_select_.get());
+      }
+      if (s.ok()) {
+        s = Prepare("INSERT INTO code (kind, text) VALUES (?1, ?2)", code_insert_.get());
+      }
+    }
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+    return std::unique_ptr<ImportTransaction>(
+        new SqliteImport(this, source, sqlite3_last_insert_rowid(db_)));
+  }
+
+  Result<std::int64_t> CountObservations() override {
+    Statement stmt;
+    KOSH_RETURN_IF_ERROR(Prepare("SELECT count(*) FROM observation", &stmt));
+    if (sqlite3_step(stmt.get()) != SQLITE_ROW) {
+      return Error(sqlite3_errmsg(db_));
+    }
+    return static_cast<std::int64_t>(sqlite3_column_int64(stmt.get(), 0));
+  }
+
+  Result<std::vector<ObservationRow>> Query(const ObservationQuery& q) override {
+    std::string sql =
+        "SELECT ci.text, IFNULL(co.text, ''), IFNULL(cd.text, ''), IFNULL(cc.text, ''),"
+        " IFNULL(cr.text, ''), o.period_kind, o.period_start, o.period_end, o.sex,"
+        " IFNULL(ca.text, ''), IFNULL(cb.text, ''), o.value, IFNULL(cu.text, ''), o.flags,"
+        " o.source_id"
+        " FROM observation o JOIN code ci ON ci.id = o.indicator_id"
+        " JOIN source s ON s.id = o.source_id"
+        " LEFT JOIN code co ON co.id = o.origin_id LEFT JOIN code cd ON cd.id = o.destination_id"
+        " LEFT JOIN code cc ON cc.id = o.country_id LEFT JOIN code cr ON cr.id = o.region_id"
+        " LEFT JOIN code ca ON ca.id = o.age_id LEFT JOIN code cb ON cb.id = o.breakdown_id"
+        " LEFT JOIN code cu ON cu.id = o.unit_id"
+        " WHERE o.indicator_id = (SELECT id FROM code WHERE kind = 1 AND text = ?1)";
+    const auto country_filter = [&](const char* column, int param) {
+      sql += fmt::format(" AND o.{} = (SELECT id FROM code WHERE kind = 2 AND text = ?{})", column,
+                         param);
+    };
+    if (q.origin) {
+      country_filter("origin_id", 2);
+    }
+    if (q.destination) {
+      country_filter("destination_id", 3);
+    }
+    if (q.country) {
+      country_filter("country_id", 4);
+    }
+    if (q.from_year) {
+      sql += " AND o.period_start >= ?5";
+    }
+    if (q.to_year) {
+      sql += " AND o.period_end <= ?6";
+    }
+    if (q.sex) {
+      sql += " AND o.sex = ?7";
+    }
+    if (!q.include_superseded) {
+      sql += " AND s.superseded_by IS NULL";
+    }
+    sql += " ORDER BY co.text, cd.text, cc.text, cr.text, o.period_start, o.period_end, o.sex,"
+           " ca.text, cb.text, o.source_id LIMIT ?8 OFFSET ?9";
+    Statement stmt;
+    KOSH_RETURN_IF_ERROR(Prepare(sql, &stmt));
+    sqlite3_bind_text(stmt.get(), 1, q.indicator.c_str(), -1, SQLITE_TRANSIENT);
+    if (q.origin) {
+      sqlite3_bind_text(stmt.get(), 2, q.origin->c_str(), -1, SQLITE_TRANSIENT);
+    }
+    if (q.destination) {
+      sqlite3_bind_text(stmt.get(), 3, q.destination->c_str(), -1, SQLITE_TRANSIENT);
+    }
+    if (q.country) {
+      sqlite3_bind_text(stmt.get(), 4, q.country->c_str(), -1, SQLITE_TRANSIENT);
+    }
+    if (q.from_year) {
+      sqlite3_bind_int(stmt.get(), 5, *q.from_year * 100 + 1);
+    }
+    if (q.to_year) {
+      sqlite3_bind_int(stmt.get(), 6, *q.to_year * 100 + 12);
+    }
+    if (q.sex) {
+      sqlite3_bind_int(stmt.get(), 7, static_cast<int>(*q.sex));
+    }
+    sqlite3_bind_int64(stmt.get(), 8, q.limit);
+    sqlite3_bind_int64(stmt.get(), 9, q.offset);
+    std::vector<ObservationRow> rows;
+    const auto text = [&](int col) {
+      const auto* p = sqlite3_column_text(stmt.get(), col);
+      return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+    };
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      ObservationRow row;
+      row.indicator = text(0);
+      row.origin = text(1);
+      row.destination = text(2);
+      row.country = text(3);
+      row.region = text(4);
+      row.period = Period::FromKeys(static_cast<Period::Kind>(sqlite3_column_int(stmt.get(), 5)),
+                                    sqlite3_column_int(stmt.get(), 6),
+                                    sqlite3_column_int(stmt.get(), 7));
+      row.sex = static_cast<Sex>(sqlite3_column_int(stmt.get(), 8));
+      row.age = text(9);
+      row.breakdown = text(10);
+      if (sqlite3_column_type(stmt.get(), 11) != SQLITE_NULL) {
+        row.value = sqlite3_column_double(stmt.get(), 11);
+      }
+      row.unit = text(12);
+      row.flag_mask = static_cast<std::uint8_t>(sqlite3_column_int(stmt.get(), 13));
+      row.source_id = sqlite3_column_int64(stmt.get(), 14);
+      rows.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE) {
+      return Error(sqlite3_errmsg(db_));
+    }
+    return rows;
+  }
+
+  sqlite3* db() { return db_; }
+  Statement* insert() { return insert_.get(); }
+  Statement* code_select() { return code_select_.get(); }
+  Statement* code_insert() { return code_insert_.get(); }
+
+ private:
+  Result<std::vector<SourceRecord>> Sources(const std::string& where, const std::string& a,
+                                            const std::string& b) {
+    Statement stmt;
+    KOSH_RETURN_IF_ERROR(Prepare(
+        "SELECT id, kind, name, dataset, sha256, format, importer_version, imported_at, "
+        "row_count, size_bytes, revision, superseded_by, method, parameters, inputs FROM source " +
+            where + " ORDER BY id",
+        &stmt));
+    if (!where.empty()) {
+      sqlite3_bind_text(stmt.get(), 1, a.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 2, b.c_str(), -1, SQLITE_TRANSIENT);
+    }
+    std::vector<SourceRecord> out;
+    const auto text = [&](int col) {
+      const auto* p = sqlite3_column_text(stmt.get(), col);
+      return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+    };
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      SourceRecord r;
+      r.id = sqlite3_column_int64(stmt.get(), 0);
+      r.kind = text(1) == "file" ? SourceKind::kFile : SourceKind::kModelRun;
+      r.name = text(2);
+      r.dataset = text(3);
+      r.sha256 = text(4);
+      r.format = text(5);
+      r.importer_version = text(6);
+      r.imported_at = text(7);
+      r.rows = sqlite3_column_int64(stmt.get(), 8);
+      r.size_bytes = sqlite3_column_int64(stmt.get(), 9);
+      r.revision = sqlite3_column_int(stmt.get(), 10);
+      if (sqlite3_column_type(stmt.get(), 11) != SQLITE_NULL) {
+        r.superseded_by = sqlite3_column_int64(stmt.get(), 11);
+      }
+      r.method = text(12);
+      r.parameters = text(13);
+      const std::string inputs = text(14);
+      std::size_t start = 0;
+      while (start < inputs.size()) {
+        const std::size_t comma = std::min(inputs.find(',', start), inputs.size());
+        r.inputs.push_back(std::stoll(inputs.substr(start, comma - start)));
+        start = comma + 1;
+      }
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) {
+      return Error(sqlite3_errmsg(db_));
+    }
+    return out;
+  }
+
+  sqlite3* db_;
+  std::unique_ptr<Statement> insert_;
+  std::unique_ptr<Statement> code_select_;
+  std::unique_ptr<Statement> code_insert_;
+};
+
+Result<std::int64_t> SqliteImport::CodeId(int kind, std::string_view text) {
+  if (text.empty()) {
+    return std::int64_t{0};
+  }
+  auto& cache = codes_[kind];
+  std::string key(text);
+  if (const auto it = cache.find(key); it != cache.end()) {
+    return it->second;
+  }
+  sqlite3_stmt* select = store_->code_select()->get();
+  sqlite3_reset(select);
+  sqlite3_bind_int(select, 1, kind);
+  sqlite3_bind_text(select, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+  std::int64_t id = 0;
+  const int rc = sqlite3_step(select);
+  if (rc == SQLITE_ROW) {
+    id = sqlite3_column_int64(select, 0);
+  } else if (rc == SQLITE_DONE) {
+    sqlite3_stmt* insert = store_->code_insert()->get();
+    sqlite3_reset(insert);
+    sqlite3_bind_int(insert, 1, kind);
+    sqlite3_bind_text(insert, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+    if (sqlite3_step(insert) != SQLITE_DONE) {
+      return store_->Error(sqlite3_errmsg(store_->db()));
+    }
+    id = sqlite3_last_insert_rowid(store_->db());
+  } else {
+    return store_->Error(sqlite3_errmsg(store_->db()));
+  }
+  cache.emplace(std::move(key), id);
+  return id;
+}
+
+Status SqliteImport::Add(const Observation& obs) {
+  if (!open_) {
+    return Internal("store: Add() after the import was committed or rolled back");
+  }
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t indicator, CodeId(kCodeIndicator, obs.indicator));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t origin, CountryId(obs.origin));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t destination, CountryId(obs.destination));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t country, CountryId(obs.country));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t age, CodeId(kCodeAge, obs.age));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t breakdown, CodeId(kCodeBreakdown, obs.breakdown));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t region, CodeId(kCodeRegion, obs.region));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t unit, CodeId(kCodeUnit, obs.unit));
+  sqlite3_stmt* stmt = store_->insert()->get();
+  sqlite3_reset(stmt);
+  sqlite3_bind_int64(stmt, 1, indicator);
+  sqlite3_bind_int64(stmt, 2, origin);
+  sqlite3_bind_int64(stmt, 3, destination);
+  sqlite3_bind_int64(stmt, 4, country);
+  sqlite3_bind_int(stmt, 5, obs.period.StartKey());
+  sqlite3_bind_int(stmt, 6, obs.period.EndKey());
+  sqlite3_bind_int(stmt, 7, static_cast<int>(obs.period.kind()));
+  sqlite3_bind_int(stmt, 8, static_cast<int>(obs.sex));
+  sqlite3_bind_int64(stmt, 9, age);
+  sqlite3_bind_int64(stmt, 10, breakdown);
+  sqlite3_bind_int64(stmt, 11, region);
+  sqlite3_bind_int64(stmt, 12, id_);
+  if (obs.value) {
+    sqlite3_bind_double(stmt, 13, *obs.value);
+  } else {
+    sqlite3_bind_null(stmt, 13);
+  }
+  sqlite3_bind_int64(stmt, 14, unit);
+  sqlite3_bind_int(stmt, 15, obs.flag_mask);
+  const int rc = sqlite3_step(stmt);
+  if (rc == SQLITE_CONSTRAINT) {
+    return DataError(
+        fmt::format("duplicate observation: {} {}{}{} {} {} appears twice in this file",
+                    obs.indicator,
+                    obs.origin != nullptr ? std::string(obs.origin->code) + "->" : std::string(),
+                    obs.destination != nullptr ? obs.destination->code : std::string_view(),
+                    obs.country != nullptr ? obs.country->code : std::string_view(),
+                    obs.period.ToString(), SexName(obs.sex)),
+        Location{source_.name, obs.line, 0, ""});
+  }
+  if (rc != SQLITE_DONE) {
+    return store_->Error(sqlite3_errmsg(store_->db()));
+  }
+  ++rows_;
+  return Status::Ok();
+}
+
+Result<SourceRecord> SqliteImport::Commit() {
+  if (!open_) {
+    return Internal("store: Commit() twice");
+  }
+  Statement stmt;
+  // The dataset's current revision (if any) is superseded by this one.
+  KOSH_RETURN_IF_ERROR(store_->Prepare(
+      "UPDATE source SET revision = 1 + IFNULL((SELECT max(revision) FROM source WHERE dataset ="
+      " ?2 AND id <> ?1), 0), row_count = ?3 WHERE id = ?1",
+      &stmt));
+  sqlite3_bind_int64(stmt.get(), 1, id_);
+  sqlite3_bind_text(stmt.get(), 2, source_.dataset.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(stmt.get(), 3, rows_);
+  if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+    return store_->Error(sqlite3_errmsg(store_->db()));
+  }
+  Statement supersede;
+  KOSH_RETURN_IF_ERROR(store_->Prepare(
+      "UPDATE source SET superseded_by = ?1 WHERE dataset = ?2 AND id <> ?1 AND superseded_by IS"
+      " NULL",
+      &supersede));
+  sqlite3_bind_int64(supersede.get(), 1, id_);
+  sqlite3_bind_text(supersede.get(), 2, source_.dataset.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(supersede.get()) != SQLITE_DONE) {
+    return store_->Error(sqlite3_errmsg(store_->db()));
+  }
+  KOSH_RETURN_IF_ERROR(store_->Exec("COMMIT"));
+  open_ = false;
+  auto sources = store_->ListSources();
+  if (!sources) {
+    return sources.error();
+  }
+  for (const SourceRecord& r : *sources) {
+    if (r.id == id_) {
+      return r;
+    }
+  }
+  return Internal("store: committed source vanished");
+}
+
+void SqliteImport::Rollback() {
+  if (open_) {
+    open_ = false;
+    (void)store_->Exec("ROLLBACK");
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
+  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
+    return InvalidArgument(
+        "PostgreSQL stores are not supported by this build yet; use a file path for SQLite");
+  }
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(location.c_str(), &db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Unavailable(fmt::format("store: cannot open '{}': {}", location, message));
+  }
+  sqlite3_busy_timeout(db, 5000);
+  auto store = std::make_unique<SqliteStore>(db);
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                             "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -65536",
+                             "PRAGMA temp_store = MEMORY"}) {
+    Status s = store->Exec(pragma);
+    if (!s.ok()) {
+      return Unavailable(fmt::format("store: '{}' is not a kosh store ({})", location,
+                                     s.message()));
+    }
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace kosh::store
