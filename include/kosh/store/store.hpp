@@ -24,7 +24,8 @@ namespace kosh::store {
 struct NewSource {
   SourceKind kind = SourceKind::kFile;
   std::string name;
-  std::string dataset;  // revisions of one dataset share this key
+  std::string location;  // the path as given, for messages (defaults to name)
+  std::string dataset;   // revisions of one dataset share this key
   std::string sha256;
   std::string format;
   std::string importer_version;
@@ -39,16 +40,19 @@ struct NewSource {
 class ImportTransaction {
  public:
   virtual ~ImportTransaction() = default;
-  // kDataError (with the observation's line) for a duplicate key within this source.
+  // Adds one observation. Rows are buffered and written in sorted chunks, so a duplicate
+  // key within this source is reported (kDataError with the observation's line) by the
+  // Add() that fills a chunk or by Commit().
   virtual Status Add(const Observation& observation) = 0;
-  // Records the row count, supersedes the dataset's previous revision, and commits.
+  // Writes what is buffered, records the row count, supersedes the dataset's previous
+  // revision, and commits.
   virtual Result<SourceRecord> Commit() = 0;
   virtual void Rollback() = 0;
 };
 
 struct ObservationQuery {
   std::string indicator;
-  std::optional<std::string> origin;       // canonical country codes
+  std::optional<std::string> origin;  // canonical country codes
   std::optional<std::string> destination;
   std::optional<std::string> country;
   std::optional<int> from_year;

@@ -1,4 +1,5 @@
--- kosh schema, version 1: sources with provenance, a dictionary of codes, observations.
+-- kosh schema, version 1: sources with provenance, a dictionary of codes, series and
+-- their observations.
 
 CREATE TABLE source (
   id               INTEGER PRIMARY KEY,
@@ -22,7 +23,7 @@ CREATE INDEX source_dataset ON source(dataset, revision);
 
 -- Every text that observations repeat (indicator, country, region, age, breakdown, unit)
 -- is stored once; kind: 1 indicator, 2 country, 3 region, 4 age, 5 breakdown, 6 unit.
--- Id 0 ("none") is never stored.
+-- Id 0 means "none" and is never stored.
 CREATE TABLE code (
   id   INTEGER PRIMARY KEY,
   kind INTEGER NOT NULL,
@@ -30,25 +31,31 @@ CREATE TABLE code (
   UNIQUE (kind, text)
 );
 
--- The key is the observation's identity within its source; its leading columns serve
--- queries by indicator x origin x destination (or country) x period.
-CREATE TABLE observation (
+-- A series: everything that identifies an observation except its period, within one source.
+-- The unique index serves queries by indicator x origin x destination (or country).
+CREATE TABLE series (
+  id             INTEGER PRIMARY KEY,
   indicator_id   INTEGER NOT NULL,
   origin_id      INTEGER NOT NULL,
   destination_id INTEGER NOT NULL,
   country_id     INTEGER NOT NULL,
-  period_start   INTEGER NOT NULL,  -- yyyymm of the first month
-  period_end     INTEGER NOT NULL,  -- yyyymm of the last month
-  period_kind    INTEGER NOT NULL,  -- 0 year, 1 quarter, 2 month, 3 span
   sex            INTEGER NOT NULL,  -- 0 total, 1 female, 2 male
   age_id         INTEGER NOT NULL,
   breakdown_id   INTEGER NOT NULL,
   region_id      INTEGER NOT NULL,
-  source_id      INTEGER NOT NULL REFERENCES source(id),
-  value          REAL,
   unit_id        INTEGER NOT NULL,
-  flags          INTEGER NOT NULL,
-  PRIMARY KEY (indicator_id, origin_id, destination_id, country_id, period_start, period_end,
-               period_kind, sex, age_id, breakdown_id, region_id, source_id)
+  source_id      INTEGER NOT NULL REFERENCES source(id),
+  UNIQUE (indicator_id, origin_id, destination_id, country_id, sex, age_id, breakdown_id,
+          region_id, unit_id, source_id)
+);
+CREATE INDEX series_destination ON series(indicator_id, destination_id, origin_id);
+
+CREATE TABLE observation (
+  series_id    INTEGER NOT NULL REFERENCES series(id),
+  period_start INTEGER NOT NULL,  -- yyyymm of the first month
+  period_end   INTEGER NOT NULL,  -- yyyymm of the last month
+  period_kind  INTEGER NOT NULL,  -- 0 year, 1 quarter, 2 month, 3 span
+  value        REAL,              -- NULL only when flags say missing or suppressed
+  flags        INTEGER NOT NULL,
+  PRIMARY KEY (series_id, period_start, period_end, period_kind)
 ) WITHOUT ROWID;
-CREATE INDEX observation_destination ON observation(indicator_id, destination_id, origin_id);

@@ -3,14 +3,16 @@
 // WAL journal with synchronous=NORMAL: a transaction is atomic across crashes and kill -9;
 // only the last committed transaction may be lost on power failure. All SQL is prepared
 // with bound parameters.
-#include <fmt/format.h>
-#include <sqlite3.h>
-
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "kosh/core/status_macros.hpp"
 #include "kosh/store/store.hpp"
@@ -59,30 +61,71 @@ class Statement {
 
 class SqliteStore;
 
+// Observations are buffered in chunks, sorted by (series, period) and inserted in that
+// order: B-tree inserts then touch neighbouring pages, which is what makes large imports
+// fast. A chunk holds at most kChunkRows compact rows (not the file's text).
 class SqliteImport : public ImportTransaction {
  public:
   SqliteImport(SqliteStore* store, NewSource source, std::int64_t id)
-      : store_(store), source_(std::move(source)), id_(id) {}
+      : store_(store), source_(std::move(source)), id_(id) {
+    if (source_.location.empty()) {
+      source_.location = source_.name;
+    }
+    pending_.reserve(kChunkRows);
+  }
   ~SqliteImport() override { Rollback(); }
   Status Add(const Observation& obs) override;
   Result<SourceRecord> Commit() override;
   void Rollback() override;
 
  private:
-  Result<std::int64_t> CodeId(int kind, std::string_view text);
-  Result<std::int64_t> CountryId(const Country* country) {
-    if (country == nullptr) {
-      return std::int64_t{0};
+  static constexpr std::size_t kChunkRows = 1 << 18;
+
+  struct SeriesKey {
+    std::int64_t ids[9];
+    bool operator==(const SeriesKey& o) const {
+      return std::equal(std::begin(ids), std::end(ids), std::begin(o.ids));
     }
-    return CodeId(kCodeCountry, country->code);
-  }
+  };
+  struct SeriesKeyHash {
+    std::size_t operator()(const SeriesKey& k) const {
+      std::uint64_t h = 1469598103934665603ULL;
+      for (std::int64_t v : k.ids) {
+        h = (h ^ static_cast<std::uint64_t>(v)) * 1099511628211ULL;
+      }
+      return static_cast<std::size_t>(h);
+    }
+  };
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Pending {
+    std::int64_t series;
+    int period_start;
+    int period_end;
+    std::uint8_t period_kind;
+    std::uint8_t flags;
+    bool has_value;
+    double value;
+    std::int64_t line;
+  };
+
+  Result<std::int64_t> CodeId(int kind, std::string_view text);
+  Result<std::int64_t> CountryId(const Country* country);
+  Result<std::int64_t> SeriesId(const SeriesKey& key);
+  Status Flush();
+  Status Duplicate(const Pending& row) const;
 
   SqliteStore* store_;
   NewSource source_;
   std::int64_t id_;
   std::int64_t rows_ = 0;
   bool open_ = true;
-  std::unordered_map<std::string, std::int64_t> codes_[7];
+  std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> codes_[7];
+  std::unordered_map<const Country*, std::int64_t> countries_;
+  std::unordered_map<SeriesKey, std::int64_t, SeriesKeyHash> series_;
+  std::vector<Pending> pending_;
 };
 
 class SqliteStore : public Store {
@@ -90,6 +133,7 @@ class SqliteStore : public Store {
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   ~SqliteStore() override {
     insert_.reset();
+    series_insert_.reset();
     code_insert_.reset();
     code_select_.reset();
     sqlite3_close(db_);
@@ -162,16 +206,15 @@ class SqliteStore : public Store {
 
   Result<std::optional<SourceRecord>> FindSource(const std::string& sha256,
                                                  const std::string& format) override {
-    KOSH_ASSIGN_OR_RETURN(auto sources, Sources("WHERE sha256 = ?1 AND format = ?2", sha256, format));
+    KOSH_ASSIGN_OR_RETURN(auto sources,
+                          Sources("WHERE sha256 = ?1 AND format = ?2", sha256, format));
     if (sources.empty()) {
       return std::optional<SourceRecord>();
     }
     return std::optional<SourceRecord>(sources.front());
   }
 
-  Result<std::vector<SourceRecord>> ListSources() override {
-    return Sources("", "", "");
-  }
+  Result<std::vector<SourceRecord>> ListSources() override { return Sources("", "", ""); }
 
   Result<std::unique_ptr<ImportTransaction>> BeginImport(const NewSource& source) override {
     KOSH_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
@@ -206,11 +249,17 @@ class SqliteStore : public Store {
     if (s.ok() && !insert_) {
       insert_ = std::make_unique<Statement>();
       s = Prepare(
-          "INSERT INTO observation (indicator_id, origin_id, destination_id, country_id,"
-          " period_start, period_end, period_kind, sex, age_id, breakdown_id, region_id,"
-          " source_id, value, unit_id, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-          " ?11, ?12, ?13, ?14, ?15)",
+          "INSERT INTO observation (series_id, period_start, period_end, period_kind, value,"
+          " flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
           insert_.get());
+      if (s.ok()) {
+        series_insert_ = std::make_unique<Statement>();
+        s = Prepare(
+            "INSERT INTO series (indicator_id, origin_id, destination_id, country_id, sex,"
+            " age_id, breakdown_id, region_id, unit_id, source_id) VALUES (?1, ?2, ?3, ?4, ?5,"
+            " ?6, ?7, ?8, ?9, ?10)",
+            series_insert_.get());
+      }
       if (s.ok()) {
         code_select_ = std::make_unique<Statement>();
         code_insert_ = std::make_unique<Statement>();
@@ -240,18 +289,18 @@ class SqliteStore : public Store {
   Result<std::vector<ObservationRow>> Query(const ObservationQuery& q) override {
     std::string sql =
         "SELECT ci.text, IFNULL(co.text, ''), IFNULL(cd.text, ''), IFNULL(cc.text, ''),"
-        " IFNULL(cr.text, ''), o.period_kind, o.period_start, o.period_end, o.sex,"
+        " IFNULL(cr.text, ''), o.period_kind, o.period_start, o.period_end, t.sex,"
         " IFNULL(ca.text, ''), IFNULL(cb.text, ''), o.value, IFNULL(cu.text, ''), o.flags,"
-        " o.source_id"
-        " FROM observation o JOIN code ci ON ci.id = o.indicator_id"
-        " JOIN source s ON s.id = o.source_id"
-        " LEFT JOIN code co ON co.id = o.origin_id LEFT JOIN code cd ON cd.id = o.destination_id"
-        " LEFT JOIN code cc ON cc.id = o.country_id LEFT JOIN code cr ON cr.id = o.region_id"
-        " LEFT JOIN code ca ON ca.id = o.age_id LEFT JOIN code cb ON cb.id = o.breakdown_id"
-        " LEFT JOIN code cu ON cu.id = o.unit_id"
-        " WHERE o.indicator_id = (SELECT id FROM code WHERE kind = 1 AND text = ?1)";
+        " t.source_id"
+        " FROM series t JOIN observation o ON o.series_id = t.id"
+        " JOIN code ci ON ci.id = t.indicator_id JOIN source s ON s.id = t.source_id"
+        " LEFT JOIN code co ON co.id = t.origin_id LEFT JOIN code cd ON cd.id = t.destination_id"
+        " LEFT JOIN code cc ON cc.id = t.country_id LEFT JOIN code cr ON cr.id = t.region_id"
+        " LEFT JOIN code ca ON ca.id = t.age_id LEFT JOIN code cb ON cb.id = t.breakdown_id"
+        " LEFT JOIN code cu ON cu.id = t.unit_id"
+        " WHERE t.indicator_id = (SELECT id FROM code WHERE kind = 1 AND text = ?1)";
     const auto country_filter = [&](const char* column, int param) {
-      sql += fmt::format(" AND o.{} = (SELECT id FROM code WHERE kind = 2 AND text = ?{})", column,
+      sql += fmt::format(" AND t.{} = (SELECT id FROM code WHERE kind = 2 AND text = ?{})", column,
                          param);
     };
     if (q.origin) {
@@ -270,13 +319,14 @@ class SqliteStore : public Store {
       sql += " AND o.period_end <= ?6";
     }
     if (q.sex) {
-      sql += " AND o.sex = ?7";
+      sql += " AND t.sex = ?7";
     }
     if (!q.include_superseded) {
       sql += " AND s.superseded_by IS NULL";
     }
-    sql += " ORDER BY co.text, cd.text, cc.text, cr.text, o.period_start, o.period_end, o.sex,"
-           " ca.text, cb.text, o.source_id LIMIT ?8 OFFSET ?9";
+    sql +=
+        " ORDER BY co.text, cd.text, cc.text, cr.text, o.period_start, o.period_end, t.sex,"
+        " ca.text, cb.text, t.source_id LIMIT ?8 OFFSET ?9";
     Statement stmt;
     KOSH_RETURN_IF_ERROR(Prepare(sql, &stmt));
     sqlite3_bind_text(stmt.get(), 1, q.indicator.c_str(), -1, SQLITE_TRANSIENT);
@@ -313,9 +363,9 @@ class SqliteStore : public Store {
       row.destination = text(2);
       row.country = text(3);
       row.region = text(4);
-      row.period = Period::FromKeys(static_cast<Period::Kind>(sqlite3_column_int(stmt.get(), 5)),
-                                    sqlite3_column_int(stmt.get(), 6),
-                                    sqlite3_column_int(stmt.get(), 7));
+      row.period =
+          Period::FromKeys(static_cast<Period::Kind>(sqlite3_column_int(stmt.get(), 5)),
+                           sqlite3_column_int(stmt.get(), 6), sqlite3_column_int(stmt.get(), 7));
       row.sex = static_cast<Sex>(sqlite3_column_int(stmt.get(), 8));
       row.age = text(9);
       row.breakdown = text(10);
@@ -335,6 +385,7 @@ class SqliteStore : public Store {
 
   sqlite3* db() { return db_; }
   Statement* insert() { return insert_.get(); }
+  Statement* series_insert() { return series_insert_.get(); }
   Statement* code_select() { return code_select_.get(); }
   Statement* code_insert() { return code_insert_.get(); }
 
@@ -392,6 +443,7 @@ class SqliteStore : public Store {
 
   sqlite3* db_;
   std::unique_ptr<Statement> insert_;
+  std::unique_ptr<Statement> series_insert_;
   std::unique_ptr<Statement> code_select_;
   std::unique_ptr<Statement> code_insert_;
 };
@@ -401,10 +453,10 @@ Result<std::int64_t> SqliteImport::CodeId(int kind, std::string_view text) {
     return std::int64_t{0};
   }
   auto& cache = codes_[kind];
-  std::string key(text);
-  if (const auto it = cache.find(key); it != cache.end()) {
+  if (const auto it = cache.find(text); it != cache.end()) {
     return it->second;
   }
+  std::string key(text);
   sqlite3_stmt* select = store_->code_select()->get();
   sqlite3_reset(select);
   sqlite3_bind_int(select, 1, kind);
@@ -429,54 +481,137 @@ Result<std::int64_t> SqliteImport::CodeId(int kind, std::string_view text) {
   return id;
 }
 
+Result<std::int64_t> SqliteImport::CountryId(const Country* country) {
+  if (country == nullptr) {
+    return std::int64_t{0};
+  }
+  if (const auto it = countries_.find(country); it != countries_.end()) {
+    return it->second;
+  }
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t id, CodeId(kCodeCountry, country->code));
+  countries_.emplace(country, id);
+  return id;
+}
+
+Result<std::int64_t> SqliteImport::SeriesId(const SeriesKey& key) {
+  if (const auto it = series_.find(key); it != series_.end()) {
+    return it->second;
+  }
+  sqlite3_stmt* stmt = store_->series_insert()->get();
+  sqlite3_reset(stmt);
+  for (int i = 0; i < 9; ++i) {
+    sqlite3_bind_int64(stmt, i + 1, key.ids[i]);
+  }
+  sqlite3_bind_int64(stmt, 10, id_);
+  if (sqlite3_step(stmt) != SQLITE_DONE) {
+    return store_->Error(sqlite3_errmsg(store_->db()));
+  }
+  const std::int64_t id = sqlite3_last_insert_rowid(store_->db());
+  series_.emplace(key, id);
+  return id;
+}
+
 Status SqliteImport::Add(const Observation& obs) {
   if (!open_) {
     return Internal("store: Add() after the import was committed or rolled back");
   }
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t indicator, CodeId(kCodeIndicator, obs.indicator));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t origin, CountryId(obs.origin));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t destination, CountryId(obs.destination));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t country, CountryId(obs.country));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t age, CodeId(kCodeAge, obs.age));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t breakdown, CodeId(kCodeBreakdown, obs.breakdown));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t region, CodeId(kCodeRegion, obs.region));
-  KOSH_ASSIGN_OR_RETURN(const std::int64_t unit, CodeId(kCodeUnit, obs.unit));
+  SeriesKey key{};
+  KOSH_ASSIGN_OR_RETURN(key.ids[0], CodeId(kCodeIndicator, obs.indicator));
+  KOSH_ASSIGN_OR_RETURN(key.ids[1], CountryId(obs.origin));
+  KOSH_ASSIGN_OR_RETURN(key.ids[2], CountryId(obs.destination));
+  KOSH_ASSIGN_OR_RETURN(key.ids[3], CountryId(obs.country));
+  key.ids[4] = static_cast<std::int64_t>(obs.sex);
+  KOSH_ASSIGN_OR_RETURN(key.ids[5], CodeId(kCodeAge, obs.age));
+  KOSH_ASSIGN_OR_RETURN(key.ids[6], CodeId(kCodeBreakdown, obs.breakdown));
+  KOSH_ASSIGN_OR_RETURN(key.ids[7], CodeId(kCodeRegion, obs.region));
+  KOSH_ASSIGN_OR_RETURN(key.ids[8], CodeId(kCodeUnit, obs.unit));
+  KOSH_ASSIGN_OR_RETURN(const std::int64_t series, SeriesId(key));
+  pending_.push_back({series, obs.period.StartKey(), obs.period.EndKey(),
+                      static_cast<std::uint8_t>(obs.period.kind()), obs.flag_mask,
+                      obs.value.has_value(), obs.value.value_or(0.0), obs.line});
+  if (pending_.size() >= kChunkRows) {
+    return Flush();
+  }
+  return Status::Ok();
+}
+
+Status SqliteImport::Duplicate(const Pending& row) const {
+  // Describe the observation from the stored codes of its series.
+  std::string what = fmt::format("series {}", row.series);
+  Statement stmt;
+  if (store_
+          ->Prepare("SELECT (SELECT text FROM code WHERE id = indicator_id),"
+                    " IFNULL((SELECT text FROM code WHERE id = origin_id), ''),"
+                    " IFNULL((SELECT text FROM code WHERE id = destination_id), ''),"
+                    " IFNULL((SELECT text FROM code WHERE id = country_id), ''), sex FROM series "
+                    "WHERE id = ?1",
+                    &stmt)
+          .ok()) {
+    sqlite3_bind_int64(stmt.get(), 1, row.series);
+    if (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+      const auto col = [&](int i) {
+        const auto* p = sqlite3_column_text(stmt.get(), i);
+        return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+      };
+      const std::string origin = col(1);
+      what = fmt::format("{} {}{}{}", col(0), origin.empty() ? "" : origin + "->", col(2), col(3));
+      what += fmt::format(" {}", SexName(static_cast<Sex>(sqlite3_column_int(stmt.get(), 4))));
+    }
+  }
+  const Period period = Period::FromKeys(static_cast<Period::Kind>(row.period_kind),
+                                         row.period_start, row.period_end);
+  return DataError(fmt::format("duplicate observation: {} {} appears more than once in this file",
+                               what, period.ToString()),
+                   Location{source_.location, row.line, 0, ""});
+}
+
+Status SqliteImport::Flush() {
+  std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+    if (a.series != b.series) {
+      return a.series < b.series;
+    }
+    if (a.period_start != b.period_start) {
+      return a.period_start < b.period_start;
+    }
+    if (a.period_end != b.period_end) {
+      return a.period_end < b.period_end;
+    }
+    if (a.period_kind != b.period_kind) {
+      return a.period_kind < b.period_kind;
+    }
+    return a.line < b.line;
+  });
   sqlite3_stmt* stmt = store_->insert()->get();
-  sqlite3_reset(stmt);
-  sqlite3_bind_int64(stmt, 1, indicator);
-  sqlite3_bind_int64(stmt, 2, origin);
-  sqlite3_bind_int64(stmt, 3, destination);
-  sqlite3_bind_int64(stmt, 4, country);
-  sqlite3_bind_int(stmt, 5, obs.period.StartKey());
-  sqlite3_bind_int(stmt, 6, obs.period.EndKey());
-  sqlite3_bind_int(stmt, 7, static_cast<int>(obs.period.kind()));
-  sqlite3_bind_int(stmt, 8, static_cast<int>(obs.sex));
-  sqlite3_bind_int64(stmt, 9, age);
-  sqlite3_bind_int64(stmt, 10, breakdown);
-  sqlite3_bind_int64(stmt, 11, region);
-  sqlite3_bind_int64(stmt, 12, id_);
-  if (obs.value) {
-    sqlite3_bind_double(stmt, 13, *obs.value);
-  } else {
-    sqlite3_bind_null(stmt, 13);
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const Pending& row = pending_[i];
+    if (i > 0) {
+      const Pending& prev = pending_[i - 1];
+      if (prev.series == row.series && prev.period_start == row.period_start &&
+          prev.period_end == row.period_end && prev.period_kind == row.period_kind) {
+        return Duplicate(row);
+      }
+    }
+    sqlite3_reset(stmt);
+    sqlite3_bind_int64(stmt, 1, row.series);
+    sqlite3_bind_int(stmt, 2, row.period_start);
+    sqlite3_bind_int(stmt, 3, row.period_end);
+    sqlite3_bind_int(stmt, 4, row.period_kind);
+    if (row.has_value) {
+      sqlite3_bind_double(stmt, 5, row.value);
+    } else {
+      sqlite3_bind_null(stmt, 5);
+    }
+    sqlite3_bind_int(stmt, 6, row.flags);
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_CONSTRAINT) {
+      return Duplicate(row);  // the same key in an earlier chunk
+    }
+    if (rc != SQLITE_DONE) {
+      return store_->Error(sqlite3_errmsg(store_->db()));
+    }
+    ++rows_;
   }
-  sqlite3_bind_int64(stmt, 14, unit);
-  sqlite3_bind_int(stmt, 15, obs.flag_mask);
-  const int rc = sqlite3_step(stmt);
-  if (rc == SQLITE_CONSTRAINT) {
-    return DataError(
-        fmt::format("duplicate observation: {} {}{}{} {} {} appears twice in this file",
-                    obs.indicator,
-                    obs.origin != nullptr ? std::string(obs.origin->code) + "->" : std::string(),
-                    obs.destination != nullptr ? obs.destination->code : std::string_view(),
-                    obs.country != nullptr ? obs.country->code : std::string_view(),
-                    obs.period.ToString(), SexName(obs.sex)),
-        Location{source_.name, obs.line, 0, ""});
-  }
-  if (rc != SQLITE_DONE) {
-    return store_->Error(sqlite3_errmsg(store_->db()));
-  }
-  ++rows_;
+  pending_.clear();
   return Status::Ok();
 }
 
@@ -484,6 +619,7 @@ Result<SourceRecord> SqliteImport::Commit() {
   if (!open_) {
     return Internal("store: Commit() twice");
   }
+  KOSH_RETURN_IF_ERROR(Flush());
   Statement stmt;
   // The dataset's current revision (if any) is superseded by this one.
   KOSH_RETURN_IF_ERROR(store_->Prepare(
@@ -535,9 +671,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
         "PostgreSQL stores are not supported by this build yet; use a file path for SQLite");
   }
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(location.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(location.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -545,13 +681,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& location) {
   }
   sqlite3_busy_timeout(db, 5000);
   auto store = std::make_unique<SqliteStore>(db);
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                             "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -65536",
-                             "PRAGMA temp_store = MEMORY"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+        "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY"}) {
     Status s = store->Exec(pragma);
     if (!s.ok()) {
-      return Unavailable(fmt::format("store: '{}' is not a kosh store ({})", location,
-                                     s.message()));
+      return Unavailable(
+          fmt::format("store: '{}' is not a kosh store ({})", location, s.message()));
     }
   }
   return std::unique_ptr<Store>(std::move(store));
