@@ -1,12 +1,12 @@
 #include "kosh/ingest/byte_source.hpp"
 
-#include <fmt/format.h>
-#include <sodium.h>
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstring>
 #include <vector>
+
+#include <fmt/format.h>
+#include <sodium.h>
+#include <sys/stat.h>
 
 #include "kosh/core/status_macros.hpp"
 
@@ -71,7 +71,8 @@ Result<std::unique_ptr<ByteSource>> ByteSource::OpenFile(const std::string& path
 
 std::unique_ptr<ByteSource> ByteSource::FromString(std::string bytes, std::string name) {
   const auto size = static_cast<std::int64_t>(bytes.size());
-  return std::unique_ptr<ByteSource>(new ByteSource(std::move(name), nullptr, std::move(bytes), size));
+  return std::unique_ptr<ByteSource>(
+      new ByteSource(std::move(name), nullptr, std::move(bytes), size));
 }
 
 std::size_t ByteSource::Read(char* out, std::size_t capacity) {

@@ -1,8 +1,8 @@
 #include "kosh/ingest/csv.hpp"
 
-#include <fmt/format.h>
-
 #include <cstring>
+
+#include <fmt/format.h>
 
 #include "kosh/core/text.hpp"
 
@@ -11,8 +11,7 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;
 }  // namespace
 
-CsvReader::CsvReader(ByteSource& source, CsvOptions options)
-    : source_(source), options_(options) {}
+CsvReader::CsvReader(ByteSource& source, CsvOptions options) : source_(source), options_(options) {}
 
 Status CsvReader::ErrorAt(std::size_t field, std::string message) const {
   return DataError(std::move(message), Location{source_.name(), record_line_,
@@ -104,7 +103,8 @@ bool CsvReader::Next() {
         status_ = ErrorAtLine("unterminated quoted field at end of file");
         return false;
       }
-      end = buffer_.size();  // last record without a final newline
+      end = buffer_.size();   // last record without a final newline
+      data = buffer_.data();  // Fill() may have moved the buffer
     }
     const std::size_t record_end = end;
     const bool blank = [&] {
@@ -177,8 +177,8 @@ bool CsvReader::ParseRecord(std::size_t end) {
       i = stop_at;
     }
     if (record_.size() - field_start > options_.max_field_bytes) {
-      status_ = ErrorAt(field_index, fmt::format("field longer than {} bytes",
-                                                 options_.max_field_bytes));
+      status_ =
+          ErrorAt(field_index, fmt::format("field longer than {} bytes", options_.max_field_bytes));
       return false;
     }
     if (i >= raw.size()) {
@@ -196,7 +196,8 @@ bool CsvReader::ParseRecord(std::size_t end) {
     while (field + 1 < offsets_.size() && offsets_[field + 1] <= *bad) {
       ++field;
     }
-    status_ = ErrorAt(field, "invalid UTF-8 (is the file in another encoding? convert it to UTF-8)");
+    status_ =
+        ErrorAt(field, "invalid UTF-8 (is the file in another encoding? convert it to UTF-8)");
     return false;
   }
   offsets_.push_back(record_.size());

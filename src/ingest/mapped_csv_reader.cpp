@@ -1,14 +1,14 @@
 // The generic CSV reader, driven by a Mapping (see include/kosh/ingest/mapping.hpp and
 // docs/mapping.md).
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <set>
+
+#include "reader_support.hpp"
+#include <fmt/format.h>
 
 #include "kosh/core/status_macros.hpp"
 #include "kosh/core/text.hpp"
 #include "kosh/ingest/mapping.hpp"
-#include "reader_support.hpp"
 
 namespace kosh::ingest::internal {
 namespace {
@@ -37,13 +37,13 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
   }
   const Header header(csv.fields());
   const std::int64_t header_line = csv.line();
-  const auto bind = [&](const std::optional<DimensionRule>& rule,
-                        std::string name) -> Result<BoundRule> {
+  // Takes a pointer: binding must refer to the mapping's own rule, never to a temporary.
+  const auto bind = [&](const DimensionRule* rule, std::string name) -> Result<BoundRule> {
     BoundRule bound;
-    if (!rule) {
+    if (rule == nullptr) {
       return bound;
     }
-    bound.rule = &*rule;
+    bound.rule = rule;
     bound.name = std::move(name);
     if (!rule->column.empty()) {
       bound.column = header.Find(rule->column);
@@ -55,19 +55,20 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
     }
     return bound;
   };
-  KOSH_ASSIGN_OR_RETURN(BoundRule origin, bind(m.origin, "origin"));
-  KOSH_ASSIGN_OR_RETURN(BoundRule destination, bind(m.destination, "destination"));
-  KOSH_ASSIGN_OR_RETURN(BoundRule country, bind(m.country, "country"));
-  KOSH_ASSIGN_OR_RETURN(BoundRule region, bind(m.region, "region"));
-  KOSH_ASSIGN_OR_RETURN(BoundRule period, bind(m.period, "period"));
-  KOSH_ASSIGN_OR_RETURN(BoundRule sex, bind(m.sex, "sex"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule origin, bind(m.origin ? &*m.origin : nullptr, "origin"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule destination,
+                        bind(m.destination ? &*m.destination : nullptr, "destination"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule country, bind(m.country ? &*m.country : nullptr, "country"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule region, bind(m.region ? &*m.region : nullptr, "region"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule period, bind(m.period ? &*m.period : nullptr, "period"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule sex, bind(m.sex ? &*m.sex : nullptr, "sex"));
   int end_column = -1;
   if (m.period && !m.period->end_column.empty()) {
     end_column = header.Find(m.period->end_column);
     if (end_column < 0) {
-      return DataError(fmt::format("the mapping's end column '{}' is not in the header",
-                                   m.period->end_column),
-                       Location{csv.file_name(), header_line, 0, ""});
+      return DataError(
+          fmt::format("the mapping's end column '{}' is not in the header", m.period->end_column),
+          Location{csv.file_name(), header_line, 0, ""});
     }
   }
   int month_column = -1;
@@ -79,11 +80,12 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
                        Location{csv.file_name(), header_line, 0, ""});
     }
   }
-  KOSH_ASSIGN_OR_RETURN(BoundRule age, bind(m.age, "age"));
-  KOSH_ASSIGN_OR_RETURN(BoundRule indicator, bind(m.indicator, "indicator"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule age, bind(m.age ? &*m.age : nullptr, "age"));
+  KOSH_ASSIGN_OR_RETURN(BoundRule indicator,
+                        bind(m.indicator ? &*m.indicator : nullptr, "indicator"));
   std::vector<BoundRule> breakdown;
   for (const auto& [key, rule] : m.breakdown) {  // std::map: keys sorted
-    KOSH_ASSIGN_OR_RETURN(BoundRule b, bind(rule, key));
+    KOSH_ASSIGN_OR_RETURN(BoundRule b, bind(&rule, key));
     breakdown.push_back(std::move(b));
   }
   struct BoundValue {
@@ -95,19 +97,20 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
   for (const ValueRule& v : m.values) {
     const int column = header.Find(v.column);
     if (column < 0) {
-      return DataError(fmt::format("the mapping's value column '{}' is not in the header", v.column),
-                       Location{csv.file_name(), header_line, 0, ""});
+      return DataError(
+          fmt::format("the mapping's value column '{}' is not in the header", v.column),
+          Location{csv.file_name(), header_line, 0, ""});
     }
-    values.push_back({&v, static_cast<std::size_t>(column),
-                      IndicatorRegistry::Default().Find(v.indicator)});
+    values.push_back(
+        {&v, static_cast<std::size_t>(column), IndicatorRegistry::Default().Find(v.indicator)});
   }
   int long_value = -1;
   if (values.empty()) {
     long_value = header.Find(m.value_column);
     if (long_value < 0) {
-      return DataError(fmt::format("the mapping's value column '{}' is not in the header",
-                                   m.value_column),
-                       Location{csv.file_name(), header_line, 0, ""});
+      return DataError(
+          fmt::format("the mapping's value column '{}' is not in the header", m.value_column),
+          Location{csv.file_name(), header_line, 0, ""});
     }
   }
 
@@ -141,10 +144,15 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
       skip_row = true;
       return Status::Ok();
     }
+    // Listed codes are dropped even when the registry knows them (e.g. aggregates).
+    if (std::find(m.skip_codes.begin(), m.skip_codes.end(), *code) != m.skip_codes.end()) {
+      ++summary.skipped_codes[*code];
+      skip_row = true;
+      return Status::Ok();
+    }
     *out = countries.Find(*code, {b.rule->codes});
     if (*out == nullptr) {
-      if (m.skip_unknown_codes ||
-          std::find(m.skip_codes.begin(), m.skip_codes.end(), *code) != m.skip_codes.end()) {
+      if (m.skip_unknown_codes) {
         ++summary.skipped_codes[*code];
         skip_row = true;
         return Status::Ok();
@@ -181,17 +189,17 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
       const auto last = Period::Parse(csv[static_cast<std::size_t>(end_column)]);
       if (!last || last->kind() != Period::Kind::kYear ||
           last->start_year() < obs.period.start_year()) {
-        return csv.ErrorAt(static_cast<std::size_t>(end_column),
-                           fmt::format("'{}' is not a year at or after {}",
-                                       csv[static_cast<std::size_t>(end_column)],
-                                       obs.period.start_year()));
+        return csv.ErrorAt(
+            static_cast<std::size_t>(end_column),
+            fmt::format("'{}' is not a year at or after {}",
+                        csv[static_cast<std::size_t>(end_column)], obs.period.start_year()));
       }
       obs.period = Period::Span(obs.period.start_year(), last->start_year());
     }
     if (month_column >= 0) {
-      static const char* kMonths[] = {"january", "february", "march",     "april",
-                                      "may",     "june",     "july",      "august",
-                                      "september", "october", "november", "december"};
+      static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
       const std::string month = text::FoldForLookup(csv[static_cast<std::size_t>(month_column)]);
       int number = 0;
       for (int k = 0; k < 12; ++k) {
@@ -274,11 +282,12 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
       }
       if (ind.shape == "bilateral" && (obs.origin == nullptr || obs.destination == nullptr)) {
         return csv.ErrorAt(column, fmt::format("indicator '{}' is bilateral: map origin and "
-                                               "destination", ind.code));
+                                               "destination",
+                                               ind.code));
       }
       if (ind.shape == "country" && obs.country == nullptr) {
-        return csv.ErrorAt(column, fmt::format("indicator '{}' is per country: map country",
-                                               ind.code));
+        return csv.ErrorAt(column,
+                           fmt::format("indicator '{}' is per country: map country", ind.code));
       }
       obs.indicator = ind.code;
       obs.unit = unit;
@@ -316,7 +325,7 @@ Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
     for (const auto& [code, rows] : summary.skipped_codes) {
       list += fmt::format("{}{} ({} rows)", list.empty() ? "" : ", ", code, rows);
     }
-    summary.warnings.push_back("rows dropped for codes outside the registry: " + list);
+    summary.warnings.push_back("rows dropped for skipped or unknown codes: " + list);
   }
   return summary;
 }

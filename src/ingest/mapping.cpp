@@ -1,9 +1,9 @@
 #include "kosh/ingest/mapping.hpp"
 
-#include <fmt/format.h>
-
 #include <fstream>
 #include <sstream>
+
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "kosh/core/indicator.hpp"
@@ -78,8 +78,9 @@ Result<Mapping> Mapping::Parse(std::string_view toml_text, std::string_view name
   try {
     doc = toml::parse(toml_text, name);
   } catch (const toml::parse_error& e) {
-    return DataError(std::string(e.description()),
-                     Location{std::string(name), e.source().begin.line, e.source().begin.column, ""});
+    return DataError(
+        std::string(e.description()),
+        Location{std::string(name), e.source().begin.line, e.source().begin.column, ""});
   }
   Mapping m;
   const toml::table& cdoc = doc;

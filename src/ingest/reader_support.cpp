@@ -1,9 +1,9 @@
 #include "reader_support.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstdlib>
+
+#include <fmt/format.h>
 
 #include "kosh/core/text.hpp"
 #include "kosh/ingest/mapping.hpp"
@@ -26,8 +26,8 @@ Result<Format> ParseFormat(std::string_view name) {
   if (name == "csv") {
     return Format::kMappedCsv;
   }
-  return InvalidArgument(fmt::format(
-      "unknown format '{}' (use undesa-stock, unhcr, wdi, sdmx-csv or csv)", name));
+  return InvalidArgument(
+      fmt::format("unknown format '{}' (use undesa-stock, unhcr, wdi, sdmx-csv or csv)", name));
 }
 
 const char* FormatName(Format format) {
@@ -84,11 +84,21 @@ namespace internal {
 
 const Country* CountryResolver::Find(std::string_view code,
                                      std::initializer_list<CodeSystem> systems) {
-  std::string key(code);
+  std::uint32_t signature = 0;
   for (CodeSystem system : systems) {
-    key.push_back(static_cast<char>('0' + static_cast<int>(system)));
+    signature = signature * 16 + static_cast<std::uint32_t>(system) + 1;
   }
-  if (const auto it = cache_.find(key); it != cache_.end()) {
+  Cache* cache = nullptr;
+  for (auto& [sig, c] : caches_) {
+    if (sig == signature) {
+      cache = &c;
+      break;
+    }
+  }
+  if (cache == nullptr) {
+    cache = &caches_.emplace_back(signature, Cache{}).second;
+  }
+  if (const auto it = cache->find(code); it != cache->end()) {
     return it->second;
   }
   const Country* found = nullptr;
@@ -98,7 +108,7 @@ const Country* CountryResolver::Find(std::string_view code,
       break;
     }
   }
-  cache_.emplace(std::move(key), found);
+  cache->emplace(std::string(code), found);
   return found;
 }
 
@@ -119,7 +129,8 @@ Status CountryResolver::Unknown(const CsvReader& csv, std::size_t column,
 Cell ParseCell(std::string_view raw, char thousands, const std::vector<std::string>* missing,
                const std::vector<std::string>* suppressed) {
   const std::string_view s = text::Trim(raw);
-  static const std::vector<std::string> kMissing = {"", "..", "NA", "N/A", "-", "\xE2\x80\xA6", ":"};
+  static const std::vector<std::string> kMissing = {"",  "..",           "NA", "N/A",
+                                                    "-", "\xE2\x80\xA6", ":"};
   const auto& missing_list = missing != nullptr ? *missing : kMissing;
   if (std::find(missing_list.begin(), missing_list.end(), s) != missing_list.end()) {
     return {CellKind::kMissing, 0};

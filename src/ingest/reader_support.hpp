@@ -22,7 +22,13 @@ class CountryResolver {
   Status Unknown(const CsvReader& csv, std::size_t column, std::string_view code) const;
 
  private:
-  std::unordered_map<std::string, const Country*> cache_;
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Cache = std::unordered_map<std::string, const Country*, StringHash, std::equal_to<>>;
+  // One cache per ordered list of code systems, keyed by the list's encoding.
+  std::vector<std::pair<std::uint32_t, Cache>> caches_;
 };
 
 enum class CellKind { kValue, kMissing, kSuppressed, kInvalid };
@@ -51,10 +57,12 @@ void ReportProgress(const ReadOptions& options, ByteSource& source, std::int64_t
 
 const Indicator& IndicatorOrDie(std::string_view code);
 
-Result<ReadSummary> ReadUndesaStock(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+Result<ReadSummary> ReadUndesaStock(CsvReader& csv, const ReadOptions& options,
+                                    ObservationSink& sink);
 Result<ReadSummary> ReadUnhcr(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
 Result<ReadSummary> ReadWdi(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
 Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
-Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options, ObservationSink& sink);
+Result<ReadSummary> ReadMappedCsv(CsvReader& csv, const ReadOptions& options,
+                                  ObservationSink& sink);
 
 }  // namespace kosh::ingest::internal

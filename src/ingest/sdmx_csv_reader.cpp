@@ -8,13 +8,13 @@
 // COUNTERPART_AREA is the origin; sex and age map to their fields; every other dimension
 // except freq and unit goes into the breakdown. The dataflow id maps to an indicator through
 // `series = ["AGENCY:ID"]` in data/indicators.toml.
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include "reader_support.hpp"
+#include <fmt/format.h>
 
 #include "kosh/core/status_macros.hpp"
 #include "kosh/core/text.hpp"
-#include "reader_support.hpp"
 
 namespace kosh::ingest::internal {
 namespace {
@@ -37,13 +37,13 @@ std::string DataflowKey(std::string_view s) {
 
 }  // namespace
 
-Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options,
-                                ObservationSink& sink) {
+Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options, ObservationSink& sink) {
   if (!csv.Next()) {
     if (!csv.status().ok()) {
       return csv.status();
     }
-    return DataError("empty file: expected an SDMX-CSV header", Location{csv.file_name(), 1, 0, ""});
+    return DataError("empty file: expected an SDMX-CSV header",
+                     Location{csv.file_name(), 1, 0, ""});
   }
   std::vector<std::string> names;
   for (std::string_view field : csv.fields()) {
@@ -77,13 +77,13 @@ Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options,
   const int sex = find({"SEX"});
   const int age = find({"AGE"});
   std::vector<std::pair<std::size_t, std::string>> breakdown_columns;
-  const std::vector<std::string> not_breakdown = {"DATAFLOW", "STRUCTURE", "STRUCTURE_ID",
-                                                  "ACTION", "LAST UPDATE", "FREQ", "UNIT",
-                                                  "CONF_STATUS", "OBS_FLAG", "OBS_STATUS"};
+  const std::vector<std::string> not_breakdown = {
+      "DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "ACTION",   "LAST UPDATE",
+      "FREQ",     "UNIT",      "CONF_STATUS",  "OBS_FLAG", "OBS_STATUS"};
   for (std::size_t i = 0; i < names.size(); ++i) {
     const int idx = static_cast<int>(i);
-    if (idx == time || idx == value || idx == flag || idx == geo || idx == partner ||
-        idx == sex || idx == age ||
+    if (idx == time || idx == value || idx == flag || idx == geo || idx == partner || idx == sex ||
+        idx == age ||
         std::find(not_breakdown.begin(), not_breakdown.end(), names[i]) != not_breakdown.end()) {
       continue;
     }
@@ -111,10 +111,11 @@ Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options,
       cached_flow = flow;
     }
     if (indicator == nullptr) {
-      return csv.ErrorAt(static_cast<std::size_t>(structure),
-                         fmt::format("dataflow '{}' is not in the indicator registry (add \"{}\" to "
-                                     "an indicator's series in data/indicators.toml)",
-                                     flow, flow));
+      return csv.ErrorAt(
+          static_cast<std::size_t>(structure),
+          fmt::format("dataflow '{}' is not in the indicator registry (add \"{}\" to "
+                      "an indicator's series in data/indicators.toml)",
+                      flow, flow));
     }
     obs.indicator = indicator->code;
     const bool bilateral = indicator->shape == "bilateral";
@@ -131,7 +132,8 @@ Result<ReadSummary> ReadSdmxCsv(CsvReader& csv, const ReadOptions& options,
       if (partner < 0 || geo < 0) {
         return csv.ErrorAtLine(fmt::format(
             "indicator '{}' is bilateral but the table has no geo and citizen/c_birth/partner "
-            "columns", indicator->code));
+            "columns",
+            indicator->code));
       }
       const std::string_view code = CodeOf(csv[static_cast<std::size_t>(partner)]);
       obs.origin = countries.Find(code, {CodeSystem::kEurostat, CodeSystem::kAny});

@@ -8,11 +8,11 @@
 //    and one column per year, repeated for both sexes, males and females (in that order,
 //    or as named by the row above the header). Region and development-group rows are
 //    aggregates and are skipped; the "Other" origin becomes XXX.
+#include "reader_support.hpp"
 #include <fmt/format.h>
 
-#include "kosh/core/text.hpp"
 #include "kosh/core/status_macros.hpp"
-#include "reader_support.hpp"
+#include "kosh/core/text.hpp"
 
 namespace kosh::ingest::internal {
 namespace {
@@ -156,8 +156,8 @@ Result<ReadSummary> ReadOfficial(CsvReader& csv, const std::vector<std::string>&
   bool has_sex_groups = false;
   for (const std::string& cell : group_row) {
     const std::string folded = text::FoldForLookup(cell);
-    has_sex_groups |= folded.find("male") != std::string::npos ||
-                      folded.find("both") != std::string::npos;
+    has_sex_groups |=
+        folded.find("male") != std::string::npos || folded.find("both") != std::string::npos;
   }
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (has_sex_groups && i < group_row.size() && !group_row[i].empty()) {
@@ -212,12 +212,15 @@ Result<ReadSummary> ReadOfficial(CsvReader& csv, const std::vector<std::string>&
     }
     obs.destination = countries.Find(dest_text, {CodeSystem::kM49});
     obs.origin = countries.Find(origin_text, {CodeSystem::kM49});
-    if (obs.origin == nullptr && origin_name >= 0 &&
-        text::FoldForLookup(csv[static_cast<std::size_t>(origin_name)]) == "other") {
+    // "Other" has a code of its own (2003 in the 2020 edition), above the aggregates' 900.
+    const bool other_origin =
+        obs.origin == nullptr && origin_name >= 0 &&
+        text::FoldForLookup(csv[static_cast<std::size_t>(origin_name)]) == "other";
+    if (other_origin) {
       obs.origin = countries.Find("XXX", {CodeSystem::kIso3});
     }
     // M49 codes of 900 and above are regions and development groups: aggregates.
-    if (*dest_num >= 900 || *origin_num >= 900 || obs.destination == nullptr ||
+    if (*dest_num >= 900 || (*origin_num >= 900 && !other_origin) || obs.destination == nullptr ||
         obs.origin == nullptr) {
       if (*dest_num < 900 && obs.destination == nullptr) {
         return countries.Unknown(csv, static_cast<std::size_t>(dest_code), dest_text);

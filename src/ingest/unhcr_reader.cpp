@@ -9,13 +9,13 @@
 //    possibly after a few preamble lines.
 // Origins and asylum countries are ISO codes, with UNHCR's own UNK/XXA/TIB (and UKN/STA in
 // the UNHCR-code columns). Other non-value columns become the observation's breakdown.
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include "reader_support.hpp"
+#include <fmt/format.h>
 
 #include "kosh/core/status_macros.hpp"
 #include "kosh/core/text.hpp"
-#include "reader_support.hpp"
 
 namespace kosh::ingest::internal {
 namespace {
@@ -103,8 +103,7 @@ Result<ReadSummary> ReadUnhcr(CsvReader& csv, const ReadOptions& options, Observ
   const bool found = FindHeader(csv, 15, [](const std::vector<std::string_view>& fields) {
     const Header h(fields);
     return h.Find("year") >= 0 &&
-           (h.Find("coo_iso") >= 0 || h.Find("Country of origin (ISO)") >= 0 ||
-            h.Find("coo") >= 0);
+           (h.Find("coo_iso") >= 0 || h.Find("Country of origin (ISO)") >= 0 || h.Find("coo") >= 0);
   });
   if (!found) {
     if (!csv.status().ok()) {
@@ -147,16 +146,23 @@ Result<ReadSummary> ReadUnhcr(CsvReader& csv, const ReadOptions& options, Observ
     }
   }
   if (summary.layout.empty()) {
-    summary.layout = demographics ? "demographics"
-                     : flows      ? "flows"
+    summary.layout = demographics   ? "demographics"
+                     : flows        ? "flows"
                      : single_total ? total_indicator
                                     : "population";
   }
   std::vector<ValueColumn> values;
   std::vector<std::pair<std::size_t, std::string>> breakdown_columns;
-  const std::vector<std::string> identity = {"year", "coo", "coo_iso", "coa", "coa_iso",
-                                             "coo_name", "coa_name", "country of origin",
-                                             "country of origin (iso)", "country of asylum",
+  const std::vector<std::string> identity = {"year",
+                                             "coo",
+                                             "coo_iso",
+                                             "coa",
+                                             "coa_iso",
+                                             "coo_name",
+                                             "coa_name",
+                                             "country of origin",
+                                             "country of origin (iso)",
+                                             "country of asylum",
                                              "country of asylum (iso)"};
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string folded = text::FoldForLookup(header.names()[i]);
@@ -240,9 +246,9 @@ Result<ReadSummary> ReadUnhcr(CsvReader& csv, const ReadOptions& options, Observ
         return InvalidNumber(csv, column.index, csv[column.index], header.names()[column.index]);
       }
       if (cell.value < 0) {
-        return csv.ErrorAt(column.index, fmt::format("column '{}': a count cannot be negative ({})",
-                                                     header.names()[column.index],
-                                                     csv[column.index]));
+        return csv.ErrorAt(column.index,
+                           fmt::format("column '{}': a count cannot be negative ({})",
+                                       header.names()[column.index], csv[column.index]));
       }
       obs.indicator = column.indicator;
       obs.sex = column.sex;

@@ -9,14 +9,14 @@
 //    "1990 [YR1990]",... with ".." for missing and a footer ("Data from database: ...").
 // Series codes map to kosh indicators through the `series = ["WDI:CODE"]` entries of
 // data/indicators.toml.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <unordered_map>
 
+#include "reader_support.hpp"
+#include <fmt/format.h>
+
 #include "kosh/core/status_macros.hpp"
 #include "kosh/core/text.hpp"
-#include "reader_support.hpp"
 
 namespace kosh::ingest::internal {
 namespace {
@@ -98,9 +98,7 @@ Result<ReadSummary> ReadWdi(CsvReader& csv, const ReadOptions& options, Observat
   if (!long_layout && year_columns.empty()) {
     return csv.ErrorAtLine("neither year and value columns (long) nor year columns (wide)");
   }
-  summary.layout = long_layout ? "long"
-                   : header.Find("Series Code") >= 0 ? "databank"
-                                                     : "wide";
+  summary.layout = long_layout ? "long" : header.Find("Series Code") >= 0 ? "databank" : "wide";
   SeriesMap series_map;
   CountryResolver countries;
   Observation obs;

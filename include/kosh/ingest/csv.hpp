@@ -16,13 +16,13 @@ namespace kosh::ingest {
 
 struct CsvOptions {
   char delimiter = ',';
-  std::size_t max_field_bytes = 1 << 20;    // a "huge field" beyond this is an error
+  std::size_t max_field_bytes = 1 << 20;  // a "huge field" beyond this is an error
   std::size_t max_record_bytes = 16 << 20;
 };
 
 class CsvReader {
  public:
-  CsvReader(ByteSource& source, CsvOptions options = {});
+  explicit CsvReader(ByteSource& source, CsvOptions options = {});
 
   // Advances to the next non-blank record. Returns false at the end of input or on an
   // error; status() tells which.
@@ -48,14 +48,14 @@ class CsvReader {
 
   ByteSource& source_;
   CsvOptions options_;
-  std::string buffer_;       // unconsumed bytes
-  std::size_t pos_ = 0;      // start of the next record in buffer_
-  std::size_t scan_ = 0;     // how far the record-end search got
+  std::string buffer_;    // unconsumed bytes
+  std::size_t pos_ = 0;   // start of the next record in buffer_
+  std::size_t scan_ = 0;  // how far the record-end search got
   int scan_state_ = 0;
   std::int64_t next_line_ = 1;
   std::int64_t record_line_ = 0;
   bool started_ = false;
-  std::string record_;       // unescaped fields of the current record, back to back
+  std::string record_;  // unescaped fields of the current record, back to back
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> offsets_;
   Status status_;
@@ -71,7 +71,7 @@ class Header {
   std::size_t size() const { return names_.size(); }
 
  private:
-  std::vector<std::string> names_;    // as written (trimmed)
+  std::vector<std::string> names_;  // as written (trimmed)
   std::vector<std::string> folded_;
 };
 

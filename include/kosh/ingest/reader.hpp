@@ -37,18 +37,19 @@ struct ReadOptions {
 };
 
 struct ReadSummary {
-  std::string layout;               // which variant of the format was recognised
-  std::int64_t records = 0;         // data records read
-  std::int64_t observations = 0;    // observations handed to the sink
-  std::int64_t missing_cells = 0;   // cells published as missing, not stored
+  std::string layout;              // which variant of the format was recognised
+  std::int64_t records = 0;        // data records read
+  std::int64_t observations = 0;   // observations handed to the sink
+  std::int64_t missing_cells = 0;  // cells published as missing, not stored
   // Codes that a mapping told us to skip, with how many rows each dropped.
   std::map<std::string, std::int64_t> skipped_codes;
   std::vector<std::string> warnings;
 };
 
 // Reads every record of `source` in the layout of `format`. Errors are kDataError with
-// FILE:LINE[:COL] (kNotFound for an unknown country, with "did you mean").
-Result<ReadSummary> ReadObservations(Format format, ByteSource& source,
-                                     const ReadOptions& options, ObservationSink& sink);
+// FILE:LINE[:COL]; an unknown country code says "did you mean ..." where a close code or
+// name exists.
+Result<ReadSummary> ReadObservations(Format format, ByteSource& source, const ReadOptions& options,
+                                     ObservationSink& sink);
 
 }  // namespace kosh::ingest
