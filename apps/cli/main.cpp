@@ -1,19 +1,19 @@
 // kosh: the command line. Each verb parses its options, calls one library function and
 // prints the result; the contract is docs/cli.md (exit codes: 0 ok, 1 usage, 2 bad input
 // data, 3 internal or I/O error).
-#include <fmt/format.h>
-#include <unistd.h>
-
-#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+
+#include "output.hpp"
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
 
 #include "kosh/core/country.hpp"
 #include "kosh/core/indicator.hpp"
 #include "kosh/core/status_macros.hpp"
 #include "kosh/engine/engine.hpp"
-#include "output.hpp"
 
 namespace kosh::cli {
 namespace {
@@ -65,8 +65,8 @@ std::function<void(std::int64_t, std::int64_t)> ProgressBar(const std::string& l
 
 void PrintReports(const std::vector<engine::ImportReport>& reports, OutputFormat format) {
   Table t;
-  t.columns = {"file", "format", "outcome", "rows", "source_id", "revision", "missing_cells",
-               "note"};
+  t.columns = {"file",      "format",   "outcome",       "rows",
+               "source_id", "revision", "missing_cells", "note"};
   for (const auto& r : reports) {
     std::string note = r.reason;
     for (const auto& w : r.summary.warnings) {
@@ -98,9 +98,8 @@ Status RunInit(const Globals& g, bool embedded, OutputFormat format) {
   const std::string dir = (std::filesystem::path(engine::DataDir()) / "embedded").string();
   engine::ImportOptions options;
   KOSH_ASSIGN_OR_RETURN(auto reports, engine::ImportAll(*s, dir, options));
-  std::erase_if(reports, [](const auto& r) {
-    return r.outcome == engine::ImportReport::Outcome::kSkipped;
-  });
+  std::erase_if(reports,
+                [](const auto& r) { return r.outcome == engine::ImportReport::Outcome::kSkipped; });
   PrintReports(reports, format);
   return Status::Ok();
 }
@@ -135,8 +134,8 @@ Status RunSources(const Globals& g, OutputFormat format) {
   KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
   KOSH_ASSIGN_OR_RETURN(auto sources, s->ListSources());
   Table t;
-  t.columns = {"id", "name", "sha256", "format", "rows", "imported_at", "revision",
-               "superseded_by", "importer_version", "size_bytes"};
+  t.columns = {"id",          "name",     "sha256",        "format",           "rows",
+               "imported_at", "revision", "superseded_by", "importer_version", "size_bytes"};
   for (const auto& r : sources) {
     t.rows.push_back({r.id, r.name, r.sha256, r.format, r.rows, r.imported_at, r.revision,
                       r.superseded_by ? nlohmann::json(*r.superseded_by) : nlohmann::json(nullptr),
@@ -218,7 +217,8 @@ Status RunQuery(const Globals& g, const QueryArgs& a, OutputFormat format) {
   const bool bilateral = ind->shape == "bilateral";
   t.columns = bilateral ? std::vector<std::string>{"origin", "destination"}
                         : std::vector<std::string>{"country", "region"};
-  for (const char* c : {"period", "sex", "age", "breakdown", "value", "unit", "flags", "source_id"}) {
+  for (const char* c :
+       {"period", "sex", "age", "breakdown", "value", "unit", "flags", "source_id"}) {
     t.columns.emplace_back(c);
   }
   for (const auto& r : rows) {
@@ -228,12 +228,12 @@ Status RunQuery(const Globals& g, const QueryArgs& a, OutputFormat format) {
     } else {
       row = {r.country, r.region};
     }
-    for (nlohmann::json v : {nlohmann::json(r.period.ToString()), nlohmann::json(SexName(r.sex)),
-                             nlohmann::json(r.age), nlohmann::json(r.breakdown),
-                             r.value ? nlohmann::json(*r.value) : nlohmann::json(nullptr),
-                             nlohmann::json(r.unit.empty() ? ind->unit : r.unit),
-                             nlohmann::json(FlagsToString(r.flag_mask)),
-                             nlohmann::json(r.source_id)}) {
+    for (nlohmann::json v :
+         {nlohmann::json(r.period.ToString()), nlohmann::json(SexName(r.sex)),
+          nlohmann::json(r.age), nlohmann::json(r.breakdown),
+          r.value ? nlohmann::json(*r.value) : nlohmann::json(nullptr),
+          nlohmann::json(r.unit.empty() ? ind->unit : r.unit),
+          nlohmann::json(FlagsToString(r.flag_mask)), nlohmann::json(r.source_id)}) {
       row.push_back(std::move(v));
     }
     t.rows.push_back(std::move(row));
@@ -241,7 +241,8 @@ Status RunQuery(const Globals& g, const QueryArgs& a, OutputFormat format) {
   nlohmann::json extra = {{"indicator", ind->code}, {"unit", ind->unit}, {"meaning", ind->meaning}};
   Print(std::cout, t, format, "observations", extra);
   if (rows.empty()) {
-    fmt::print(stderr, "kosh: no observations match (has the data been imported? see `kosh sources`)\n");
+    fmt::print(stderr,
+               "kosh: no observations match (has the data been imported? see `kosh sources`)\n");
   }
   return Status::Ok();
 }
@@ -279,17 +280,22 @@ Status RunOverview(const Globals& g, const std::string& country, std::size_t top
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
   };
   if (format == OutputFormat::kJson) {
-    nlohmann::json doc = {
-        {"country", o.code}, {"name", o.name}, {"subregion", o.region},
-        {"migrant_stock", {{"year", o.stock_year}, {"immigrants", opt(o.immigrant_stock)},
-                           {"emigrants", opt(o.emigrant_stock)},
-                           {"top_origins", corridors(o.top_origins)},
-                           {"top_destinations", corridors(o.top_destinations)}}},
-        {"refugees", {{"year", o.refugee_year}, {"hosted", opt(o.refugees_hosted)},
-                      {"abroad_incl_asylum_seekers", opt(o.refugees_abroad)},
-                      {"top_origins_hosted", corridors(o.refugee_origins)}}},
-        {"remittances_received_usd", series(o.remittances_received_usd)},
-        {"remittances_received_pct_gdp", series(o.remittances_pct_gdp)}};
+    nlohmann::json doc = {{"country", o.code},
+                          {"name", o.name},
+                          {"subregion", o.region},
+                          {"migrant_stock",
+                           {{"year", o.stock_year},
+                            {"immigrants", opt(o.immigrant_stock)},
+                            {"emigrants", opt(o.emigrant_stock)},
+                            {"top_origins", corridors(o.top_origins)},
+                            {"top_destinations", corridors(o.top_destinations)}}},
+                          {"refugees",
+                           {{"year", o.refugee_year},
+                            {"hosted", opt(o.refugees_hosted)},
+                            {"abroad_incl_asylum_seekers", opt(o.refugees_abroad)},
+                            {"top_origins_hosted", corridors(o.refugee_origins)}}},
+                          {"remittances_received_usd", series(o.remittances_received_usd)},
+                          {"remittances_received_pct_gdp", series(o.remittances_pct_gdp)}};
     std::cout << doc.dump(2) << "\n";
     return Status::Ok();
   }
@@ -307,8 +313,9 @@ Status RunOverview(const Globals& g, const std::string& country, std::size_t top
     double max = list.empty() ? 1 : list.front().value;
     for (const auto& c : list) {
       const int bar = max > 0 ? static_cast<int>(c.value / max * 30) : 0;
-      std::cout << fmt::format("  {:<3} {:<28} {:>12}  {}\n", c.partner, c.partner_name.substr(0, 28),
-                               FormatNumber(c.value), std::string(static_cast<std::size_t>(bar), '#'));
+      std::cout << fmt::format("  {:<3} {:<28} {:>12}  {}\n", c.partner,
+                               c.partner_name.substr(0, 28), FormatNumber(c.value),
+                               std::string(static_cast<std::size_t>(bar), '#'));
     }
     std::cout << "\n";
   };
@@ -316,10 +323,11 @@ Status RunOverview(const Globals& g, const std::string& country, std::size_t top
   block(fmt::format("Top destinations of emigrants from {} ({})", o.code, o.stock_year),
         o.top_destinations);
   if (o.refugee_year > 0) {
-    std::cout << fmt::format("Refugees, {} (UNHCR)\n  hosted in {}: {}\n  from {} abroad "
-                             "(refugees + asylum-seekers): {}\n\n",
-                             o.refugee_year, o.code, FormatNumber(o.refugees_hosted.value_or(0)),
-                             o.code, FormatNumber(o.refugees_abroad.value_or(0)));
+    std::cout << fmt::format(
+        "Refugees, {} (UNHCR)\n  hosted in {}: {}\n  from {} abroad "
+        "(refugees + asylum-seekers): {}\n\n",
+        o.refugee_year, o.code, FormatNumber(o.refugees_hosted.value_or(0)), o.code,
+        FormatNumber(o.refugees_abroad.value_or(0)));
     block(fmt::format("Top origins of refugees hosted in {}", o.code), o.refugee_origins);
   }
   std::cout << "Personal remittances received (World Bank WDI)\n";
@@ -359,6 +367,8 @@ int Main(int argc, char** argv) {
       "kosh"};
   app.set_version_flag("--version", std::string("kosh ") + engine::Version());
   app.require_subcommand(1);
+  // Global options (--store, --format) may also follow the verb, as the examples show.
+  app.fallthrough();
   Globals g;
   app.add_option("--store", g.store,
                  "store: a SQLite file path (default $KOSH_STORE, else ./kosh.db)");
@@ -376,17 +386,18 @@ int Main(int argc, char** argv) {
                  "load the shipped extract for Central Asia (data/embedded, see SOURCES.md)");
   init->callback([&] { status = RunInit(g, embedded, output()); });
 
-  auto* import = app.add_subcommand("import", "Import files, all-or-nothing per file")
-                     ->footer(
-                         "FORMAT is undesa-stock, unhcr, wdi, sdmx-csv, csv (with --mapping), or "
-                         "all (a folder laid out like the public dataset folder).\n"
-                         "Re-importing the same bytes is a no-op; new bytes for the same file "
-                         "supersede the old revision (history is kept).\n\nExamples:\n"
-                         "  kosh import undesa-stock bilateral_stock_2020rev.csv\n"
-                         "  kosh import wdi API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2.csv\n"
-                         "  kosh import csv kz.csv --mapping data/mappings/kz_internal_migration.toml\n"
-                         "  kosh import all ../shared/data\n"
-                         "  kosh import unhcr population.csv --dry-run");
+  auto* import =
+      app.add_subcommand("import", "Import files, all-or-nothing per file")
+          ->footer(
+              "FORMAT is undesa-stock, unhcr, wdi, sdmx-csv, csv (with --mapping), or "
+              "all (a folder laid out like the public dataset folder).\n"
+              "Re-importing the same bytes is a no-op; new bytes for the same file "
+              "supersede the old revision (history is kept).\n\nExamples:\n"
+              "  kosh import undesa-stock bilateral_stock_2020rev.csv\n"
+              "  kosh import wdi API_BX.TRF.PWKR.CD.DT_DS2_en_csv_v2.csv\n"
+              "  kosh import csv kz.csv --mapping data/mappings/kz_internal_migration.toml\n"
+              "  kosh import all ../shared/data\n"
+              "  kosh import unhcr population.csv --dry-run");
   std::string format_name;
   std::vector<std::string> files;
   std::string mapping;
@@ -396,59 +407,61 @@ int Main(int argc, char** argv) {
   import->add_option("--mapping", mapping, "TOML mapping file for the csv format");
   import->add_flag("--dry-run", dry_run, "read and validate, then store nothing");
   import->callback(
-      [&] { status = RunImport(g, format_name, files, mapping, dry_run, output()); });
+      [&] { status = RunImport(g, format_name, files, mapping, dry_run, output());
+});
 
-  auto* sources = app.add_subcommand("sources", "List imported sources and their provenance")
-                      ->footer("Example:\n  kosh sources --format json");
-  sources->callback([&] { status = RunSources(g, output()); });
+auto* sources = app.add_subcommand("sources", "List imported sources and their provenance")
+                    -> footer("Example:\n  kosh sources --format json");
+sources->callback([&] { status = RunSources(g, output()); });
 
-  auto* countries = app.add_subcommand("countries", "The country registry")
-                        ->footer("Examples:\n  kosh countries --lang kk\n  kosh countries --all "
-                                 "--format csv   (with historical, special and aggregate codes)");
-  std::string lang = "en";
-  bool all_entities = false;
-  countries->add_option("--lang", lang, "name language: en, ru or kk");
-  countries->add_flag("--all", all_entities, "include historical entities and aggregates");
-  countries->callback([&] { status = RunCountries(lang, all_entities, output()); });
+auto* countries = app.add_subcommand("countries", "The country registry") -> footer(
+                         "Examples:\n  kosh countries --lang kk\n  kosh countries --all "
+                         "--format csv   (with historical, special and aggregate codes)");
+std::string lang = "en";
+bool all_entities = false;
+countries->add_option("--lang", lang, "name language: en, ru or kk");
+countries->add_flag("--all", all_entities, "include historical entities and aggregates");
+countries->callback([&] { status = RunCountries(lang, all_entities, output()); });
 
-  auto* query = app.add_subcommand("query", "Observations of one indicator")
-                    ->footer(
-                        "C is any ISO alpha-2/alpha-3 or M49 code, or a name in English, Russian "
-                        "or Kazakh.\n\nExamples:\n"
-                        "  kosh query --list\n"
-                        "  kosh query migrant_stock --origin TJK --destination RUS --format json\n"
-                        "  kosh query refugees --destination Казахстан --from 2015\n"
-                        "  kosh query remittances_received_pct_gdp --country KGZ --format csv");
-  QueryArgs qa;
-  query->add_option("INDICATOR", qa.indicator, "indicator code (see --list)");
-  query->add_flag("--list", qa.list, "list the indicator registry");
-  query->add_option("--origin", qa.origin, "origin country");
-  query->add_option("--destination", qa.destination, "destination country");
-  query->add_option("--country", qa.country, "country, for single-country indicators");
-  query->add_option("--from", qa.from, "first year");
-  query->add_option("--to", qa.to, "last year");
-  query->add_option("--sex", qa.sex, "total (default), female or male");
-  query->add_option("--limit", qa.limit, "at most this many rows");
-  query->add_flag("--history", qa.history, "include superseded revisions");
-  query->callback([&] { status = RunQuery(g, qa, output()); });
+auto* query = app.add_subcommand("query", "Observations of one indicator") -> footer(
+                     "C is any ISO alpha-2/alpha-3 or M49 code, or a name in English, Russian "
+                     "or Kazakh.\n\nExamples:\n"
+                     "  kosh query --list\n"
+                     "  kosh query migrant_stock --origin TJK --destination RUS --format json\n"
+                     "  kosh query refugees --destination Казахстан --from 2015\n"
+                     "  kosh query remittances_received_pct_gdp --country KGZ --format csv");
+QueryArgs qa;
+query->add_option("INDICATOR", qa.indicator, "indicator code (see --list)");
+query->add_flag("--list", qa.list, "list the indicator registry");
+query->add_option("--origin", qa.origin, "origin country");
+query->add_option("--destination", qa.destination, "destination country");
+query->add_option("--country", qa.country, "country, for single-country indicators");
+query->add_option("--from", qa.from, "first year");
+query->add_option("--to", qa.to, "last year");
+query->add_option("--sex", qa.sex, "total (default), female or male");
+query->add_option("--limit", qa.limit, "at most this many rows");
+query->add_flag("--history", qa.history, "include superseded revisions");
+query->callback([&] { status = RunQuery(g, qa, output()); });
 
-  auto* overview = app.add_subcommand("overview", "A country overview: corridors, refugees, remittances")
-                       ->footer("Examples:\n  kosh overview KAZ\n  kosh overview Кыргызстан "
-                                "--format json");
-  std::string overview_country = "KAZ";
-  std::size_t top = 8;
-  overview->add_option("COUNTRY", overview_country, "country code or name (default KAZ)");
-  overview->add_option("--top", top, "corridors to list (default 8)");
-  overview->callback([&] { status = RunOverview(g, overview_country, top, output()); });
+auto* overview =
+    app.add_subcommand("overview", "A country overview: corridors, refugees, remittances")
+        -> footer(
+            "Examples:\n  kosh overview KAZ\n  kosh overview Кыргызстан "
+            "--format json");
+std::string overview_country = "KAZ";
+std::size_t top = 8;
+overview->add_option("COUNTRY", overview_country, "country code or name (default KAZ)");
+overview->add_option("--top", top, "corridors to list (default 8)");
+overview->callback([&] { status = RunOverview(g, overview_country, top, output()); });
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 1;
-  }
-  return status.ok() ? 0 : Fail(status);
+try {
+  app.parse(argc, argv);
+} catch (const CLI::ParseError& e) {
+  const int code = app.exit(e);
+  return code == 0 ? 0 : 1;
 }
+return status.ok() ? 0 : Fail(status);
+}  // namespace kosh::cli
 
 }  // namespace kosh::cli
 

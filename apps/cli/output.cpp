@@ -1,10 +1,10 @@
 #include "output.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <ostream>
+
+#include <fmt/format.h>
 
 namespace kosh::cli {
 
@@ -116,6 +116,7 @@ void Print(std::ostream& out, const Table& table, OutputFormat format, const std
   };
   line(table.columns, std::vector<bool>(table.columns.size(), false));
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (std::size_t w : widths) {
     rule.emplace_back(w, '-');
   }

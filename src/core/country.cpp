@@ -1,13 +1,13 @@
 #include "kosh/core/country.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
 
 #include "country_table.hpp"
+#include <fmt/format.h>
+
 #include "kosh/core/text.hpp"
 
 namespace kosh {
@@ -42,9 +42,9 @@ const char* EntityKindName(EntityKind kind) {
 
 Result<CodeSystem> ParseCodeSystem(std::string_view text) {
   static const std::pair<std::string_view, CodeSystem> kNames[] = {
-      {"any", CodeSystem::kAny},         {"iso3", CodeSystem::kIso3},
-      {"iso2", CodeSystem::kIso2},       {"m49", CodeSystem::kM49},
-      {"unhcr", CodeSystem::kUnhcr},     {"cepii", CodeSystem::kCepii},
+      {"any", CodeSystem::kAny},           {"iso3", CodeSystem::kIso3},
+      {"iso2", CodeSystem::kIso2},         {"m49", CodeSystem::kM49},
+      {"unhcr", CodeSystem::kUnhcr},       {"cepii", CodeSystem::kCepii},
       {"eurostat", CodeSystem::kEurostat}, {"name", CodeSystem::kName},
   };
   for (const auto& [name, system] : kNames) {

@@ -1,8 +1,8 @@
 #include "kosh/core/indicator.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "kosh/core/text.hpp"
@@ -34,9 +34,11 @@ Result<IndicatorRegistry> IndicatorRegistry::Parse(std::string_view toml_text,
       return DataError("[[indicator]] must be a table", Location{std::string(name), line});
     }
     Indicator ind;
-    for (const auto& [key, target] :
-         {std::pair<const char*, std::string*>{"code", &ind.code}, {"meaning", &ind.meaning},
-          {"unit", &ind.unit}, {"shape", &ind.shape}, {"source", &ind.source}}) {
+    for (const auto& [key, target] : {std::pair<const char*, std::string*>{"code", &ind.code},
+                                      {"meaning", &ind.meaning},
+                                      {"unit", &ind.unit},
+                                      {"shape", &ind.shape},
+                                      {"source", &ind.source}}) {
       const auto value = (*t)[key].value<std::string>();
       if (!value || value->empty()) {
         return DataError(fmt::format("indicator is missing '{}'", key),
@@ -83,8 +85,9 @@ const IndicatorRegistry& IndicatorRegistry::Default() {
 }
 
 const Indicator* IndicatorRegistry::Find(std::string_view code) const {
-  const auto it = std::lower_bound(indicators_.begin(), indicators_.end(), code,
-                                   [](const Indicator& a, std::string_view c) { return a.code < c; });
+  const auto it =
+      std::lower_bound(indicators_.begin(), indicators_.end(), code,
+                       [](const Indicator& a, std::string_view c) { return a.code < c; });
   return (it != indicators_.end() && it->code == code) ? &*it : nullptr;
 }
 

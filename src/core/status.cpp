@@ -33,9 +33,7 @@ Status DataError(std::string message, Location location) {
 }
 Status NotFound(std::string message) { return {StatusCode::kNotFound, std::move(message)}; }
 Status Internal(std::string message) { return {StatusCode::kInternal, std::move(message)}; }
-Status Unavailable(std::string message) {
-  return {StatusCode::kUnavailable, std::move(message)};
-}
+Status Unavailable(std::string message) { return {StatusCode::kUnavailable, std::move(message)}; }
 
 int ExitCodeFor(StatusCode code) {
   switch (code) {

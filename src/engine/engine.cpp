@@ -1,12 +1,12 @@
 #include "kosh/engine/engine.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "kosh/core/country.hpp"
@@ -34,7 +34,7 @@ std::string DataDir() {
     return env;
   }
   std::error_code ec;
-  if (const std::string source = KOSH_SOURCE_DATA_DIR;
+  if (std::string source = KOSH_SOURCE_DATA_DIR;
       !source.empty() && fs::exists(fs::path(source) / "indicators.toml", ec)) {
     return source;
   }
@@ -68,8 +68,8 @@ class TransactionSink : public ingest::ObservationSink {
 
 }  // namespace
 
-Result<ImportReport> ImportFile(store::Store& store, ingest::Format format,
-                                const std::string& path, const ImportOptions& options) {
+Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, const std::string& path,
+                                const ImportOptions& options) {
   ImportReport report;
   report.file = path;
   report.format = ingest::FormatName(format);
@@ -94,6 +94,7 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format,
   KOSH_ASSIGN_OR_RETURN(auto source, ingest::ByteSource::OpenFile(path));
   store::NewSource new_source;
   new_source.name = fs::path(path).filename().string();
+  new_source.location = path;
   new_source.dataset = fmt::format("{}:{}", format_key, new_source.name);
   new_source.sha256 = sha256;
   new_source.format = format_key;
@@ -112,7 +113,7 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format,
   }
   if (report.summary.observations == 0) {
     return DataError("no observations found (header only?); nothing was stored",
-                     Location{path, 0, 0, ""});
+                     Location{path, 1, 0, ""});
   }
   if (options.dry_run) {
     tx->Rollback();
@@ -257,8 +258,10 @@ Result<CountryOverview> BuildCountryOverview(store::Store& store, const std::str
   outbound = in_year(std::move(outbound), o.stock_year);
   o.top_origins = TopCorridors(inbound, true, top_n);
   o.top_destinations = TopCorridors(outbound, false, top_n);
-  KOSH_ASSIGN_OR_RETURN(auto imm, query("immigrant_stock_total", std::nullopt, std::nullopt, o.code));
-  KOSH_ASSIGN_OR_RETURN(auto emi, query("emigrant_stock_total", std::nullopt, std::nullopt, o.code));
+  KOSH_ASSIGN_OR_RETURN(auto imm,
+                        query("immigrant_stock_total", std::nullopt, std::nullopt, o.code));
+  KOSH_ASSIGN_OR_RETURN(auto emi,
+                        query("emigrant_stock_total", std::nullopt, std::nullopt, o.code));
   for (const auto& r : imm) {
     if (r.period.start_year() == o.stock_year) {
       o.immigrant_stock = r.value;

@@ -36,7 +36,7 @@ Result<CodeSystem> ParseCodeSystem(std::string_view text);
 struct Country {
   std::string_view code;  // canonical: ISO alpha-3, or kosh's code for non-ISO entities
   std::string_view iso2;
-  std::string_view m49;   // three digits, empty when none
+  std::string_view m49;  // three digits, empty when none
   std::string_view name_en;
   std::string_view name_ru;
   std::string_view name_kk;
@@ -65,8 +65,7 @@ class CountryRegistry {
   const Country* Find(std::string_view text, CodeSystem system = CodeSystem::kAny) const;
 
   // Like Find, but an unknown text becomes kNotFound with "did you mean ..." in the message.
-  Result<const Country*> Resolve(std::string_view text,
-                                 CodeSystem system = CodeSystem::kAny) const;
+  Result<const Country*> Resolve(std::string_view text, CodeSystem system = CodeSystem::kAny) const;
 
   // Up to `max` close codes or names, best first, for "did you mean".
   std::vector<std::string> Suggest(std::string_view text, std::size_t max = 3) const;

@@ -12,11 +12,11 @@
 namespace kosh {
 
 struct Indicator {
-  std::string code;      // e.g. "migrant_stock"
-  std::string meaning;   // one sentence
-  std::string unit;      // e.g. "persons", "current USD", "% of GDP"
-  std::string shape;     // "bilateral" (origin -> destination) or "country"
-  std::string source;    // publisher series it maps, e.g. "WDI BX.TRF.PWKR.CD.DT"
+  std::string code;                 // e.g. "migrant_stock"
+  std::string meaning;              // one sentence
+  std::string unit;                 // e.g. "persons", "current USD", "% of GDP"
+  std::string shape;                // "bilateral" (origin -> destination) or "country"
+  std::string source;               // publisher series it maps, e.g. "WDI BX.TRF.PWKR.CD.DT"
   std::vector<std::string> series;  // codes readers recognise, "PUBLISHER:CODE"
 };
 

@@ -31,19 +31,19 @@ inline constexpr std::uint8_t kSuppressed = 8;  // withheld for confidentiality;
 std::string FlagsToString(std::uint8_t mask);  // "estimated,provisional" or ""
 
 struct Observation {
-  std::string indicator;                   // a code of data/indicators.toml
-  const Country* origin = nullptr;         // bilateral observations
+  std::string indicator;            // a code of data/indicators.toml
+  const Country* origin = nullptr;  // bilateral observations
   const Country* destination = nullptr;
-  const Country* country = nullptr;        // single-country observations
-  std::string region;                      // sub-national area (ISO 3166-2 or national code)
+  const Country* country = nullptr;  // single-country observations
+  std::string region;                // sub-national area (ISO 3166-2 or national code)
   Period period;
   Sex sex = Sex::kTotal;
-  std::string age;                         // "" = all ages; else e.g. "25+" or "0-4"
-  std::string breakdown;                   // extra dimensions "key=value;key=value", sorted
-  std::optional<double> value;             // empty only with kMissing or kSuppressed
-  std::string unit;                        // "" = the indicator's unit
+  std::string age;              // "" = all ages; else e.g. "25+" or "0-4"
+  std::string breakdown;        // extra dimensions "key=value;key=value", sorted
+  std::optional<double> value;  // empty only with kMissing or kSuppressed
+  std::string unit;             // "" = the indicator's unit
   std::uint8_t flag_mask = 0;
-  std::int64_t line = 0;                   // input line, for diagnostics only
+  std::int64_t line = 0;  // input line, for diagnostics only
 };
 
 // Where observations came from: a file, or a model run that produced estimates.
@@ -62,8 +62,8 @@ struct SourceRecord {
   std::int64_t size_bytes = 0;
   int revision = 1;
   std::optional<std::int64_t> superseded_by;
-  std::string method;            // model runs: method name
-  std::string parameters;        // model runs: JSON
+  std::string method;                // model runs: method name
+  std::string parameters;            // model runs: JSON
   std::vector<std::int64_t> inputs;  // model runs: ids of the sources used
 };
 

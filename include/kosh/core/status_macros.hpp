@@ -14,12 +14,15 @@
     }                                     \
   } while (false)
 
+// `lhs` may be a declaration ("auto x"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define KOSH_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                               \
   if (!tmp.has_value()) {                          \
     return tmp.error();                            \
   }                                                \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define KOSH_ASSIGN_OR_RETURN(lhs, expr) \
   KOSH_ASSIGN_OR_RETURN_IMPL(KOSH_CONCAT(kosh_result_, __LINE__), lhs, expr)

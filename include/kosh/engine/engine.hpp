@@ -31,17 +31,17 @@ struct ImportReport {
   std::string file;
   std::string format;
   enum class Outcome { kImported, kAlreadyImported, kDryRun, kSkipped } outcome;
-  SourceRecord source;         // the new (or existing) source
+  SourceRecord source;  // the new (or existing) source
   ingest::ReadSummary summary;
   std::optional<std::int64_t> superseded;  // the revision this import replaced
-  std::string reason;          // for kSkipped
+  std::string reason;                      // for kSkipped
 };
 const char* OutcomeName(ImportReport::Outcome outcome);
 
 // Imports one file in one transaction. Re-importing the same bytes returns
 // kAlreadyImported without touching the store.
-Result<ImportReport> ImportFile(store::Store& store, ingest::Format format,
-                                const std::string& path, const ImportOptions& options);
+Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, const std::string& path,
+                                const ImportOptions& options);
 
 // Imports every dataset of a folder laid out like the shared data folder, as listed in
 // data/mappings/catalog.toml; files absent from the folder are reported as skipped. Stops at
@@ -70,7 +70,7 @@ struct CountryOverview {
   std::vector<Corridor> top_destinations;  // of emigrants from the country
   int refugee_year = 0;
   std::optional<double> refugees_hosted;
-  std::optional<double> refugees_abroad;   // refugees + asylum-seekers from the country
+  std::optional<double> refugees_abroad;  // refugees + asylum-seekers from the country
   std::vector<Corridor> refugee_origins;
   std::vector<SeriesPoint> remittances_received_usd;
   std::vector<SeriesPoint> remittances_pct_gdp;
