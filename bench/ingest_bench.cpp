@@ -20,7 +20,7 @@ namespace {
 
 std::string g_input;
 
-void BM_ImportUndesaStock(benchmark::State& state) {
+void BmImportUndesaStock(benchmark::State& state) {
   const std::string dir =
       std::filesystem::temp_directory_path() / fmt::format("kosh_ingest_bench_{}", getpid());
   std::filesystem::create_directories(dir);
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   fmt::print(stderr, "ingest_bench: input {}\n", g_input);
-  auto* bench = benchmark::RegisterBenchmark("ImportUndesaStock", BM_ImportUndesaStock)
+  auto* bench = benchmark::RegisterBenchmark("ImportUndesaStock", BmImportUndesaStock)
                     ->Unit(benchmark::kMillisecond);
   if (smoke) {
     bench->Iterations(1);

@@ -52,11 +52,11 @@ std::function<void(std::int64_t, std::int64_t)> ProgressBar(const std::string& l
     if (total < kMinBytes) {
       return;
     }
-    const int width = 30;
+    constexpr std::size_t kWidth = 30;
     const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
-    const int filled = static_cast<int>(fraction * width);
+    const auto filled = static_cast<std::size_t>(fraction * kWidth);
     fmt::print(stderr, "\r{} [{}{}] {:3.0f}% {:.1f} MB", label, std::string(filled, '='),
-               std::string(width - filled, ' '), fraction * 100, static_cast<double>(done) / 1e6);
+               std::string(kWidth - filled, ' '), fraction * 100, static_cast<double>(done) / 1e6);
     if (done >= total) {
       fmt::print(stderr, "\n");
     }

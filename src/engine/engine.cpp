@@ -1,6 +1,10 @@
 #include "kosh/engine/engine.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -57,14 +61,123 @@ const char* OutcomeName(ImportReport::Outcome outcome) {
 
 namespace {
 
-class TransactionSink : public ingest::ObservationSink {
+// Parsing and storing run on two threads: the reader streams observations in batches
+// through a small bounded queue to the thread that owns the store transaction. Order is
+// preserved (one producer, FIFO), so results do not depend on timing; memory stays bounded
+// by kMaxBatches * kBatchSize observations.
+class BatchQueue {
  public:
-  explicit TransactionSink(store::ImportTransaction& tx) : tx_(tx) {}
-  Status Add(const Observation& observation) override { return tx_.Add(observation); }
+  static constexpr std::size_t kBatchSize = 4096;
+  static constexpr std::size_t kMaxBatches = 8;
+
+  // Producer side; false when the consumer has stopped.
+  bool Push(std::vector<Observation> batch) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return batches_.size() < kMaxBatches || stopped_; });
+    if (stopped_) {
+      return false;
+    }
+    batches_.push_back(std::move(batch));
+    not_empty_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_one();
+  }
+  // Consumer side; false once the producer closed the queue and it is drained.
+  bool Pop(std::vector<Observation>* batch) {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !batches_.empty() || closed_; });
+    if (batches_.empty()) {
+      return false;
+    }
+    *batch = std::move(batches_.front());
+    batches_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void Stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    batches_.clear();
+    not_full_.notify_all();
+  }
 
  private:
-  store::ImportTransaction& tx_;
+  std::mutex mutex_;
+  std::condition_variable not_full_;
+  std::condition_variable not_empty_;
+  std::deque<std::vector<Observation>> batches_;
+  bool closed_ = false;
+  bool stopped_ = false;
 };
+
+class QueueSink : public ingest::ObservationSink {
+ public:
+  explicit QueueSink(BatchQueue& queue) : queue_(queue) { batch_.reserve(BatchQueue::kBatchSize); }
+  Status Add(const Observation& observation) override {
+    batch_.push_back(observation);
+    if (batch_.size() == BatchQueue::kBatchSize) {
+      return Flush();
+    }
+    return Status::Ok();
+  }
+  Status Flush() {
+    if (batch_.empty()) {
+      return Status::Ok();
+    }
+    if (!queue_.Push(std::move(batch_))) {
+      return Internal("import stopped");  // the consumer's error is the one reported
+    }
+    batch_.clear();
+    batch_.reserve(BatchQueue::kBatchSize);
+    return Status::Ok();
+  }
+
+ private:
+  BatchQueue& queue_;
+  std::vector<Observation> batch_;
+};
+
+Result<ingest::ReadSummary> ReadIntoTransaction(ingest::Format format, ingest::ByteSource& source,
+                                                const ingest::ReadOptions& read_options,
+                                                store::ImportTransaction& tx) {
+  BatchQueue queue;
+  std::optional<Result<ingest::ReadSummary>> read_result;
+  std::thread reader([&] {
+    QueueSink sink(queue);
+    auto result = ingest::ReadObservations(format, source, read_options, sink);
+    if (result) {
+      const Status flushed = sink.Flush();
+      if (!flushed.ok()) {
+        result = flushed;
+      }
+    }
+    read_result.emplace(std::move(result));
+    queue.Close();
+  });
+  Status store_status;
+  std::vector<Observation> batch;
+  while (queue.Pop(&batch)) {
+    for (const Observation& observation : batch) {
+      store_status = tx.Add(observation);
+      if (!store_status.ok()) {
+        break;
+      }
+    }
+    if (!store_status.ok()) {
+      queue.Stop();
+      break;
+    }
+  }
+  reader.join();
+  if (!store_status.ok()) {
+    return store_status;
+  }
+  return std::move(*read_result);
+}
 
 }  // namespace
 
@@ -101,12 +214,10 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, cons
   new_source.importer_version = Version();
   new_source.size_bytes = source->size_bytes();
   KOSH_ASSIGN_OR_RETURN(auto tx, store.BeginImport(new_source));
-  TransactionSink sink(*tx);
   ingest::ReadOptions read_options;
   read_options.mapping = mapping ? &*mapping : nullptr;
   read_options.progress = options.progress;
-  KOSH_ASSIGN_OR_RETURN(report.summary,
-                        ingest::ReadObservations(format, *source, read_options, sink));
+  KOSH_ASSIGN_OR_RETURN(report.summary, ReadIntoTransaction(format, *source, read_options, *tx));
   if (source->Sha256Hex() != sha256) {
     return DataError("the file changed while it was being imported; nothing was stored",
                      Location{path, 0, 0, ""});

@@ -21,14 +21,18 @@ Result<ReadSummary> ReadLong(CsvReader& csv, const Header& header, const ReadOpt
                              ObservationSink& sink) {
   ReadSummary summary;
   summary.layout = "long";
-  const int year = header.Find("year");
-  const int origin = header.Find("origin_iso3");
-  const int dest = header.Find("dest_iso3");
-  const int sex = header.Find("sex");
-  const int stock = header.Find("stock");
-  if (year < 0 || origin < 0 || dest < 0 || stock < 0) {
+  const int year_col = header.Find("year");
+  const int origin_col = header.Find("origin_iso3");
+  const int dest_col = header.Find("dest_iso3");
+  const int sex_col = header.Find("sex");
+  const int stock_col = header.Find("stock");
+  if (year_col < 0 || origin_col < 0 || dest_col < 0 || stock_col < 0) {
     return csv.ErrorAtLine("header must name year, origin_iso3, dest_iso3, sex and stock");
   }
+  const auto year = static_cast<std::size_t>(year_col);
+  const auto origin = static_cast<std::size_t>(origin_col);
+  const auto dest = static_cast<std::size_t>(dest_col);
+  const auto stock = static_cast<std::size_t>(stock_col);
   CountryResolver countries;
   Observation obs;
   obs.indicator = "migrant_stock";
@@ -51,7 +55,8 @@ Result<ReadSummary> ReadLong(CsvReader& csv, const Header& header, const ReadOpt
       return countries.Unknown(csv, dest, csv[dest]);
     }
     obs.sex = Sex::kTotal;
-    if (sex >= 0) {
+    if (sex_col >= 0) {
+      const auto sex = static_cast<std::size_t>(sex_col);
       const auto parsed = ParseSex(csv[sex]);
       if (!parsed) {
         return csv.ErrorAt(sex, parsed.error().message());
@@ -80,15 +85,17 @@ Result<ReadSummary> ReadTotals(CsvReader& csv, const Header& header, const ReadO
                                ObservationSink& sink) {
   ReadSummary summary;
   summary.layout = "totals";
-  const int year = header.Find("year");
-  const int iso3 = header.Find("iso3");
-  const int sex = header.Find("sex");
+  const int year_col = header.Find("year");
+  const int iso3_col = header.Find("iso3");
+  const int sex_col = header.Find("sex");
   const std::pair<int, const char*> values[] = {
       {header.Find("total_immigrant_stock"), "immigrant_stock_total"},
       {header.Find("total_emigrant_stock"), "emigrant_stock_total"}};
-  if (year < 0 || iso3 < 0) {
+  if (year_col < 0 || iso3_col < 0) {
     return csv.ErrorAtLine("header must name year and iso3");
   }
+  const auto year = static_cast<std::size_t>(year_col);
+  const auto iso3 = static_cast<std::size_t>(iso3_col);
   CountryResolver countries;
   Observation obs;
   while (csv.Next()) {
@@ -106,25 +113,26 @@ Result<ReadSummary> ReadTotals(CsvReader& csv, const Header& header, const ReadO
       return countries.Unknown(csv, iso3, csv[iso3]);
     }
     obs.sex = Sex::kTotal;
-    if (sex >= 0) {
+    if (sex_col >= 0) {
+      const auto sex = static_cast<std::size_t>(sex_col);
       const auto parsed = ParseSex(csv[sex]);
       if (!parsed) {
         return csv.ErrorAt(sex, parsed.error().message());
       }
       obs.sex = *parsed;
     }
-    for (const auto& [column, indicator] : values) {
-      if (column < 0) {
+    for (const auto& [column_index, indicator] : values) {
+      if (column_index < 0) {
         continue;
       }
+      const auto column = static_cast<std::size_t>(column_index);
       const Cell cell = ParseCell(csv[column]);
       if (cell.kind == CellKind::kMissing) {
         ++summary.missing_cells;
         continue;
       }
       if (cell.kind != CellKind::kValue || cell.value < 0) {
-        return InvalidNumber(csv, static_cast<std::size_t>(column), csv[column],
-                             header.names()[static_cast<std::size_t>(column)]);
+        return InvalidNumber(csv, column, csv[column], header.names()[column]);
       }
       obs.indicator = indicator;
       obs.value = cell.value;
