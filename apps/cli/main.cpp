@@ -1,6 +1,6 @@
 // kosh: the command line. Each verb parses its options, calls one library function and
-// prints the result; the contract is docs/cli.md (exit codes: 0 ok, 1 usage, 2 bad input
-// data, 3 internal or I/O error).
+// prints the result. The verbs, options and exit codes (0 ok, 1 usage, 2 bad input data,
+// 3 internal or I/O error) follow the project's CLI contract; see README.md.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -63,10 +63,32 @@ std::function<void(std::int64_t, std::int64_t)> ProgressBar(const std::string& l
   };
 }
 
+// The first failed file's status, after every report was printed.
+Status FirstFailure(const std::vector<engine::ImportReport>& reports) {
+  std::size_t failed = 0;
+  Status first;
+  for (const auto& r : reports) {
+    if (r.outcome == engine::ImportReport::Outcome::kFailed) {
+      if (failed++ == 0) {
+        first = r.error;
+      }
+      fmt::print(stderr, "kosh: {}\n", r.error.ToString());
+    }
+  }
+  if (failed == 0) {
+    return Status::Ok();
+  }
+  return Status(first.code(),
+                failed == 1
+                    ? std::string("1 file was rejected; the others were imported")
+                    : fmt::format("{} files were rejected; the others were imported", failed));
+}
+
 void PrintReports(const std::vector<engine::ImportReport>& reports, OutputFormat format) {
   Table t;
   t.columns = {"file",      "format",   "outcome",       "rows",
                "source_id", "revision", "missing_cells", "note"};
+  std::size_t absent = 0;
   for (const auto& r : reports) {
     std::string note = r.reason;
     for (const auto& w : r.summary.warnings) {
@@ -75,17 +97,36 @@ void PrintReports(const std::vector<engine::ImportReport>& reports, OutputFormat
     if (r.superseded) {
       note += (note.empty() ? "" : "; ") + fmt::format("supersedes source {}", *r.superseded);
     }
-    const bool has_source = r.outcome == engine::ImportReport::Outcome::kImported ||
-                            r.outcome == engine::ImportReport::Outcome::kAlreadyImported;
+    using Outcome = engine::ImportReport::Outcome;
+    if (r.outcome == Outcome::kFailed) {
+      note = r.reason;
+    }
+    // A person importing part of a folder needs no line per absent dataset; programs
+    // reading csv or json get them all.
+    if (format == OutputFormat::kTable && r.outcome == Outcome::kSkipped &&
+        r.reason == engine::kNotInFolder) {
+      ++absent;
+      continue;
+    }
+    const bool has_source = r.outcome == Outcome::kImported ||
+                            r.outcome == Outcome::kAlreadyImported ||
+                            r.outcome == Outcome::kReinstated;
     t.rows.push_back({r.file, r.format, engine::OutcomeName(r.outcome),
-                      r.outcome == engine::ImportReport::Outcome::kSkipped
+                      r.outcome == Outcome::kSkipped || r.outcome == Outcome::kFailed
                           ? nlohmann::json(nullptr)
                           : nlohmann::json(r.source.rows),
                       has_source ? nlohmann::json(r.source.id) : nlohmann::json(nullptr),
                       has_source ? nlohmann::json(r.source.revision) : nlohmann::json(nullptr),
-                      r.summary.missing_cells, note});
+                      has_source || r.outcome == Outcome::kDryRun
+                          ? nlohmann::json(r.summary.missing_cells)
+                          : nlohmann::json(nullptr),
+                      note});
   }
   Print(std::cout, t, format, "imports");
+  if (absent > 0) {
+    fmt::print(stderr, "kosh: {} catalogued datasets are not in this folder (see --format csv)\n",
+               absent);
+  }
 }
 
 Status RunInit(const Globals& g, bool embedded, OutputFormat format) {
@@ -101,7 +142,7 @@ Status RunInit(const Globals& g, bool embedded, OutputFormat format) {
   std::erase_if(reports,
                 [](const auto& r) { return r.outcome == engine::ImportReport::Outcome::kSkipped; });
   PrintReports(reports, format);
-  return Status::Ok();
+  return FirstFailure(reports);
 }
 
 Status RunImport(const Globals& g, const std::string& format_name,
@@ -127,7 +168,7 @@ Status RunImport(const Globals& g, const std::string& format_name,
     }
   }
   PrintReports(reports, format);
-  return Status::Ok();
+  return FirstFailure(reports);
 }
 
 Status RunSources(const Globals& g, OutputFormat format) {
@@ -207,8 +248,11 @@ Status RunQuery(const Globals& g, const QueryArgs& a, OutputFormat format) {
   if (a.to != 0) {
     q.to_year = a.to;
   }
-  KOSH_ASSIGN_OR_RETURN(const Sex sex, ParseSex(a.sex));
-  q.sex = sex;
+  const auto sex = ParseSex(a.sex);
+  if (!sex) {
+    return InvalidArgument(fmt::format("--sex: {}", sex.error().message()));
+  }
+  q.sex = *sex;
   q.include_superseded = a.history;
   q.limit = a.limit;
   KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));

@@ -25,12 +25,16 @@ std::string FormatNumber(double value) {
   if (std::floor(value) == value && std::fabs(value) < 1e15) {
     return fmt::format("{:.0f}", value);
   }
+  if (std::fabs(value) >= 1000) {
+    return fmt::format("{:.2f}", value);
+  }
   return fmt::format("{:.6g}", value);
 }
 
 namespace {
 
-std::string Cell(const nlohmann::json& v) {
+// Table cells are rounded for people; CSV cells keep every digit (shortest exact form).
+std::string Cell(const nlohmann::json& v, bool exact = false) {
   if (v.is_null()) {
     return "";
   }
@@ -38,7 +42,7 @@ std::string Cell(const nlohmann::json& v) {
     return v.get<std::string>();
   }
   if (v.is_number_float()) {
-    return FormatNumber(v.get<double>());
+    return exact ? fmt::format("{}", v.get<double>()) : FormatNumber(v.get<double>());
   }
   return v.dump();
 }
@@ -88,7 +92,7 @@ void Print(std::ostream& out, const Table& table, OutputFormat format, const std
     out << "\n";
     for (const auto& row : table.rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (i ? "," : "") << CsvEscape(Cell(row[i]));
+        out << (i ? "," : "") << CsvEscape(Cell(row[i], true));
       }
       out << "\n";
     }

@@ -182,39 +182,63 @@ const Country* CountryRegistry::Find(std::string_view input, CodeSystem system) 
   return Lookup(index_->names, text::FoldForLookup(trimmed));
 }
 
+namespace {
+
+std::size_t CodePointCount(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
 std::vector<std::string> CountryRegistry::Suggest(std::string_view input, std::size_t max) const {
   const std::string folded = text::FoldForLookup(input);
   const std::string upper = text::ToUpperAscii(text::Trim(input));
+  const std::size_t length = CodePointCount(folded);
   std::vector<std::pair<std::size_t, std::string>> scored;
-  const auto consider = [&](std::string_view candidate, std::string_view key, std::string label) {
-    const std::size_t distance = text::EditDistance(key, candidate);
-    // Allow about one edit per three characters, at least one.
-    const std::size_t budget = std::max<std::size_t>(1, key.size() / 3);
-    if (distance <= budget) {
-      scored.emplace_back(distance, std::move(label));
+  const auto label = [](const Country* c) { return fmt::format("{} ({})", c->code, c->name_en); };
+  // Allow about one edit per three characters (in code points), at least one.
+  const std::size_t budget = std::max<std::size_t>(1, length / 3);
+  const auto consider_code = [&](const auto& map) {
+    for (const auto& [code, country] : map) {
+      if (country->kind == EntityKind::kAggregate) {
+        continue;
+      }
+      const std::size_t distance = text::EditDistance(upper, code);
+      if (distance <= 1) {
+        scored.emplace_back(distance, label(country));
+      }
     }
   };
-  if (upper.size() <= 3) {
-    for (const auto& [code, country] : index_->iso3) {
-      if (country->kind != EntityKind::kAggregate) {
-        consider(code, upper, fmt::format("{} ({})", code, country->name_en));
+  if (length <= 4) {  // looks like a code: compare with codes of similar length
+    const bool digits =
+        !upper.empty() && upper.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) {
+      consider_code(index_->m49);
+    } else {
+      consider_code(index_->iso3);
+      if (length <= 3) {
+        consider_code(index_->iso2);
       }
     }
   }
   for (const auto& [name, country] : index_->names) {
     // Prefix matches help with truncated names ("Kazak" -> Kazakhstan).
-    if (folded.size() >= 4 && name.starts_with(folded)) {
-      scored.emplace_back(0, fmt::format("{} ({})", country->code, country->name_en));
+    if (length >= 4 && name.starts_with(folded)) {
+      scored.emplace_back(0, label(country));
       continue;
     }
-    consider(name, folded, fmt::format("{} ({})", country->code, country->name_en));
+    const std::size_t distance = text::EditDistance(folded, name);
+    if (distance <= budget) {
+      scored.emplace_back(distance, label(country));
+    }
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
-  for (auto& [distance, label] : scored) {
-    if (std::find(out.begin(), out.end(), label) == out.end()) {
-      out.push_back(std::move(label));
+  for (auto& [distance, text] : scored) {
+    if (std::find(out.begin(), out.end(), text) == out.end()) {
+      out.push_back(std::move(text));
     }
     if (out.size() == max) {
       break;

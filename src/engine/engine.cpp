@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -55,6 +55,10 @@ const char* OutcomeName(ImportReport::Outcome outcome) {
       return "checked (dry run)";
     case ImportReport::Outcome::kSkipped:
       return "skipped";
+    case ImportReport::Outcome::kReinstated:
+      return "reinstated";
+    case ImportReport::Outcome::kFailed:
+      return "failed";
   }
   return "imported";
 }
@@ -147,30 +151,39 @@ Result<ingest::ReadSummary> ReadIntoTransaction(ingest::Format format, ingest::B
   BatchQueue queue;
   std::optional<Result<ingest::ReadSummary>> read_result;
   std::thread reader([&] {
-    QueueSink sink(queue);
-    auto result = ingest::ReadObservations(format, source, read_options, sink);
-    if (result) {
-      const Status flushed = sink.Flush();
-      if (!flushed.ok()) {
-        result = flushed;
+    try {
+      QueueSink sink(queue);
+      auto result = ingest::ReadObservations(format, source, read_options, sink);
+      if (result) {
+        const Status flushed = sink.Flush();
+        if (!flushed.ok()) {
+          result = flushed;
+        }
       }
+      read_result.emplace(std::move(result));
+    } catch (const std::exception& e) {
+      read_result.emplace(Internal(fmt::format("reading {}: {}", source.name(), e.what())));
     }
-    read_result.emplace(std::move(result));
     queue.Close();
   });
   Status store_status;
-  std::vector<Observation> batch;
-  while (queue.Pop(&batch)) {
-    for (const Observation& observation : batch) {
-      store_status = tx.Add(observation);
+  try {
+    std::vector<Observation> batch;
+    while (queue.Pop(&batch)) {
+      for (const Observation& observation : batch) {
+        store_status = tx.Add(observation);
+        if (!store_status.ok()) {
+          break;
+        }
+      }
       if (!store_status.ok()) {
+        queue.Stop();
         break;
       }
     }
-    if (!store_status.ok()) {
-      queue.Stop();
-      break;
-    }
+  } catch (const std::exception& e) {
+    store_status = Internal(fmt::format("storing {}: {}", source.name(), e.what()));
+    queue.Stop();
   }
   reader.join();
   if (!store_status.ok()) {
@@ -199,9 +212,15 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, cons
       mapping ? fmt::format("csv:{}", fs::path(options.mapping_path).stem().string())
               : report.format;
   KOSH_ASSIGN_OR_RETURN(auto existing, store.FindSource(sha256, format_key));
-  if (existing && !options.dry_run) {
-    report.outcome = ImportReport::Outcome::kAlreadyImported;
+  if (existing) {
     report.source = *existing;
+    report.outcome = ImportReport::Outcome::kAlreadyImported;
+    if (existing->superseded_by && !options.dry_run) {
+      // The bytes of an older revision came back: they become current again.
+      KOSH_ASSIGN_OR_RETURN(report.source, store.Reinstate(existing->id));
+      report.outcome = ImportReport::Outcome::kReinstated;
+      report.superseded = existing->superseded_by;
+    }
     return report;
   }
   KOSH_ASSIGN_OR_RETURN(auto source, ingest::ByteSource::OpenFile(path));
@@ -213,7 +232,18 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, cons
   new_source.format = format_key;
   new_source.importer_version = Version();
   new_source.size_bytes = source->size_bytes();
-  KOSH_ASSIGN_OR_RETURN(auto tx, store.BeginImport(new_source));
+  auto begun = store.BeginImport(new_source);
+  if (!begun) {
+    // Another process may have imported the same bytes since FindSource.
+    KOSH_ASSIGN_OR_RETURN(auto raced, store.FindSource(sha256, format_key));
+    if (raced) {
+      report.source = *raced;
+      report.outcome = ImportReport::Outcome::kAlreadyImported;
+      return report;
+    }
+    return begun.error();
+  }
+  std::unique_ptr<store::ImportTransaction> tx = std::move(begun).value();
   ingest::ReadOptions read_options;
   read_options.mapping = mapping ? &*mapping : nullptr;
   read_options.progress = options.progress;
@@ -227,6 +257,7 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, cons
                      Location{path, 1, 0, ""});
   }
   if (options.dry_run) {
+    KOSH_RETURN_IF_ERROR(tx->Check());  // duplicates surface only when rows are written
     tx->Rollback();
     report.outcome = ImportReport::Outcome::kDryRun;
     report.source.name = new_source.name;
@@ -239,7 +270,7 @@ Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, cons
   if (report.source.revision > 1) {
     KOSH_ASSIGN_OR_RETURN(auto sources, store.ListSources());
     for (const SourceRecord& r : sources) {
-      if (r.dataset == report.source.dataset && r.revision == report.source.revision - 1) {
+      if (r.superseded_by == report.source.id) {
         report.superseded = r.id;
       }
     }
@@ -279,7 +310,7 @@ Result<std::vector<ImportReport>> ImportAll(store::Store& store, const std::stri
       skipped.file = rel;
       skipped.format = format_name;
       skipped.outcome = ImportReport::Outcome::kSkipped;
-      skipped.reason = "not in this folder";
+      skipped.reason = kNotInFolder;
       reports.push_back(std::move(skipped));
       continue;
     }
@@ -287,24 +318,61 @@ Result<std::vector<ImportReport>> ImportAll(store::Store& store, const std::stri
     if (!mapping.empty()) {
       file_options.mapping_path = (fs::path(mappings) / mapping).string();
     }
-    KOSH_ASSIGN_OR_RETURN(ImportReport report,
-                          ImportFile(store, format, file.string(), file_options));
-    report.file = rel;
-    reports.push_back(std::move(report));
+    auto imported = ImportFile(store, format, file.string(), file_options);
+    if (!imported) {
+      ImportReport failed;
+      failed.file = rel;
+      failed.format = format_name;
+      failed.outcome = ImportReport::Outcome::kFailed;
+      failed.error = imported.error();
+      failed.reason = imported.error().ToString();
+      reports.push_back(std::move(failed));
+      continue;
+    }
+    imported->file = rel;
+    reports.push_back(std::move(imported).value());
   }
-  if (const toml::array* skips = catalog["skip"].as_array()) {
-    for (const toml::node& node : *skips) {
+  std::vector<std::pair<std::string, std::string>> skips;  // path (or folder/), reason
+  if (const toml::array* list = catalog["skip"].as_array()) {
+    for (const toml::node& node : *list) {
       const toml::table& entry = *node.as_table();
-      const std::string rel = entry["path"].value_or(std::string());
-      if (!fs::exists(fs::path(dir) / rel, ec)) {
-        continue;
-      }
+      skips.emplace_back(entry["path"].value_or(std::string()),
+                         entry["reason"].value_or(std::string("no reader")));
+    }
+  }
+  for (const auto& [rel, reason] : skips) {
+    if (fs::exists(fs::path(dir) / rel, ec)) {
       ImportReport skipped;
       skipped.file = rel;
       skipped.outcome = ImportReport::Outcome::kSkipped;
-      skipped.reason = entry["reason"].value_or(std::string("no reader"));
+      skipped.reason = reason;
       reports.push_back(std::move(skipped));
     }
+  }
+  // Say so for every other data file in the folder, so nothing is left out silently.
+  std::vector<std::string> others;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec) || it->path().extension() != ".csv") {
+      continue;
+    }
+    const std::string rel = fs::relative(it->path(), dir, ec).generic_string();
+    const bool known =
+        std::any_of(reports.begin(), reports.end(), [&](const auto& r) { return r.file == rel; }) ||
+        std::any_of(skips.begin(), skips.end(), [&](const auto& skip) {
+          return skip.first.ends_with('/') && rel.starts_with(skip.first);
+        });
+    if (!known) {
+      others.push_back(rel);
+    }
+  }
+  std::sort(others.begin(), others.end());
+  for (const std::string& rel : others) {
+    ImportReport skipped;
+    skipped.file = rel;
+    skipped.outcome = ImportReport::Outcome::kSkipped;
+    skipped.reason = "not in data/mappings/catalog.toml (no reader or mapping for it)";
+    reports.push_back(std::move(skipped));
   }
   return reports;
 }

@@ -74,6 +74,16 @@ Result<ReadSummary> ReadObservations(Format format, ByteSource& source, const Re
   if (result && !csv.status().ok()) {
     return csv.status();
   }
+  if (result) {
+    // A reader may stop early (a DataBank footer); read the rest so the file's hash
+    // covers every byte.
+    std::vector<char> rest(1 << 16);
+    while (source.Read(rest.data(), rest.size()) > 0) {
+    }
+    if (!source.status().ok()) {
+      return source.status();
+    }
+  }
   if (result && options.progress) {
     options.progress(source.bytes_read(), source.size_bytes());
   }

@@ -170,6 +170,103 @@ TEST_F(EngineTest, DryRunStoresNothing) {
   EXPECT_EQ(Count(), 2);
 }
 
+TEST_F(EngineTest, DryRunFindsADuplicateThatTheRealImportWouldReject) {
+  const std::string file = Path("stock.csv");
+  WriteFile(file, std::string(kHeader) + "2020,TJK,RUS,total,1100\n2020,UZB,RUS,total,7\n" +
+                      "2020,TJK,RUS,total,1100\n");
+  auto report = ImportStock(file, /*dry_run=*/true);
+  ASSERT_FALSE(report.has_value());
+  EXPECT_EQ(report.error().code(), StatusCode::kDataError);
+  EXPECT_EQ(report.error().location().line, 4);
+  EXPECT_NE(report.error().message().find("duplicate observation"), std::string::npos);
+  EXPECT_TRUE(Sources().empty());
+}
+
+TEST_F(EngineTest, DryRunOfAnImportedFileSaysAlreadyImported) {
+  const std::string file = Path("stock.csv");
+  WriteFile(file, std::string(kHeader) + "2020,TJK,RUS,total,1100\n");
+  ASSERT_TRUE(ImportStock(file).has_value());
+  auto report = ImportStock(file, /*dry_run=*/true);
+  ASSERT_TRUE(report.has_value()) << report.error().ToString();
+  EXPECT_EQ(report->outcome, ImportReport::Outcome::kAlreadyImported);
+  EXPECT_EQ(Sources().size(), 1u);
+}
+
+TEST_F(EngineTest, OlderBytesImportedAgainBecomeCurrentAgain) {
+  const std::string file = Path("stock.csv");
+  const std::string old_bytes = std::string(kHeader) + "2020,TJK,RUS,total,1100\n";
+  WriteFile(file, old_bytes);
+  auto first = ImportStock(file);
+  ASSERT_TRUE(first.has_value());
+  WriteFile(file, std::string(kHeader) + "2020,TJK,RUS,total,1234\n");
+  auto second = ImportStock(file);
+  ASSERT_TRUE(second.has_value());
+  WriteFile(file, old_bytes);
+  auto third = ImportStock(file);
+  ASSERT_TRUE(third.has_value()) << third.error().ToString();
+  EXPECT_EQ(third->outcome, ImportReport::Outcome::kReinstated);
+  EXPECT_EQ(third->source.id, first->source.id);
+  EXPECT_EQ(third->source.revision, 3);
+  EXPECT_FALSE(third->source.superseded_by.has_value());
+  const auto rows = StockRows();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].value, std::optional<double>(1100));
+  const auto sources = Sources();
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(sources[1].superseded_by, std::optional<std::int64_t>(first->source.id));
+}
+
+TEST_F(EngineTest, ImportAllReportsARejectedFileAndLoadsTheOthers) {
+  const std::string dir = Path("data");
+  fs::create_directories(dir + "/un_desa_migrant_stock");
+  fs::create_directories(dir + "/unhcr_refugees");
+  fs::create_directories(dir + "/extra");
+  WriteFile(dir + "/un_desa_migrant_stock/bilateral_stock_2020rev.csv",
+            std::string(kHeader) + "2020,TJK,RUS,total,1100\n2020,TJK,RUS,total,oops\n");
+  WriteFile(dir + "/unhcr_refugees/population.csv",
+            "year,coo,coo_iso,coa,coa_iso,refugees,asylum_seekers\n"
+            "2020,AFG,AFG,KAZ,KAZ,10,2\n");
+  WriteFile(dir + "/extra/unknown_table.csv", "a,b\n1,2\n");
+  auto reports = ImportAll(*store_, dir, ImportOptions{});
+  ASSERT_TRUE(reports.has_value()) << reports.error().ToString();
+  const auto find = [&](const std::string& rel) -> const ImportReport* {
+    for (const auto& r : *reports) {
+      if (r.file == rel) {
+        return &r;
+      }
+    }
+    return nullptr;
+  };
+  const ImportReport* stock = find("un_desa_migrant_stock/bilateral_stock_2020rev.csv");
+  ASSERT_NE(stock, nullptr);
+  EXPECT_EQ(stock->outcome, ImportReport::Outcome::kFailed);
+  EXPECT_EQ(stock->error.location().line, 3);
+  const ImportReport* refugees = find("unhcr_refugees/population.csv");
+  ASSERT_NE(refugees, nullptr);
+  EXPECT_EQ(refugees->outcome, ImportReport::Outcome::kImported);
+  const ImportReport* unknown = find("extra/unknown_table.csv");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_EQ(unknown->outcome, ImportReport::Outcome::kSkipped);
+  EXPECT_EQ(Count(), 2);  // refugees and asylum seekers; nothing from the rejected file
+}
+
+TEST_F(EngineTest, DataBankFileLongerThanOneChunkWithAFooterImports) {
+  // The reader stops at the footer; the hash must still cover the whole file.
+  std::string text =
+      "Series Name,Series Code,Country Name,Country Code,2019 [YR2019]\n"
+      "Population,SP.POP.TOTL,Kazakhstan,KAZ,18513930\n"
+      "Population,SP.POP.TOTL,Kyrgyz Republic,KGZ,..\n"
+      "\n\nData from database: World Development Indicators\nLast Updated: 12/16/2024\n";
+  // More than the reader's 1 MiB chunk after the footer, which the reader never parses.
+  text += std::string((1 << 20) + 100, '\n');
+  const int rows = 1;
+  const std::string file = Path("databank.csv");
+  WriteFile(file, text);
+  auto report = ImportFile(*store_, ingest::Format::kWdi, file, ImportOptions{});
+  ASSERT_TRUE(report.has_value()) << report.error().ToString();
+  EXPECT_EQ(report->source.rows, rows);
+}
+
 TEST_F(EngineTest, MalformedFileReportsLineAndLeavesStoreUnchanged) {
   const std::string good = Path("good.csv");
   WriteFile(good, std::string(kHeader) + "2020,TJK,RUS,total,1100\n");

@@ -58,7 +58,9 @@ Status NotFound(std::string message);
 Status Internal(std::string message);
 Status Unavailable(std::string message);
 
-// The kosh CLI contract: 0 ok, 1 usage, 2 bad input data, 3 internal or I/O.
+// The kosh CLI contract: 0 ok, 1 usage, 2 bad input data (kNotFound and kRefused count as
+// input the user can fix), 3 internal or I/O. The CLI contract deliberately has fewer exit
+// codes than STYLE.md's first sketch; the contract wins.
 int ExitCodeFor(StatusCode code);
 int HttpStatusFor(StatusCode code);
 const char* StatusCodeName(StatusCode code);

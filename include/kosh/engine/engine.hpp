@@ -30,22 +30,34 @@ struct ImportOptions {
 struct ImportReport {
   std::string file;
   std::string format;
-  enum class Outcome { kImported, kAlreadyImported, kDryRun, kSkipped } outcome;
+  enum class Outcome {
+    kImported,
+    kAlreadyImported,  // the same bytes were imported before: nothing changed
+    kReinstated,       // the bytes of a superseded revision: it is current again
+    kDryRun,
+    kSkipped,
+    kFailed,  // import all only: this file was rejected (see `error`)
+  } outcome = Outcome::kImported;
   SourceRecord source;  // the new (or existing) source
   ingest::ReadSummary summary;
-  std::optional<std::int64_t> superseded;  // the revision this import replaced
-  std::string reason;                      // for kSkipped
+  std::optional<std::int64_t> superseded;  // id of the source this import made non-current
+  std::string reason;                      // for kSkipped and kFailed
+  Status error;                            // for kFailed
 };
 const char* OutcomeName(ImportReport::Outcome outcome);
+// The reason given for catalogued datasets that the imported folder does not contain.
+inline constexpr const char* kNotInFolder = "not in this folder";
 
 // Imports one file in one transaction. Re-importing the same bytes returns
-// kAlreadyImported without touching the store.
+// kAlreadyImported without touching the store (kReinstated when they were a superseded
+// revision, which becomes current again).
 Result<ImportReport> ImportFile(store::Store& store, ingest::Format format, const std::string& path,
                                 const ImportOptions& options);
 
 // Imports every dataset of a folder laid out like the shared data folder, as listed in
-// data/mappings/catalog.toml; files absent from the folder are reported as skipped. Stops at
-// the first file with bad data (earlier files stay imported: each is its own transaction).
+// data/mappings/catalog.toml, each in its own transaction. A rejected file is reported as
+// kFailed and the others still load; catalogued files absent from the folder, files the
+// catalog skips on purpose and CSV files it does not know are reported as kSkipped.
 Result<std::vector<ImportReport>> ImportAll(store::Store& store, const std::string& dir,
                                             const ImportOptions& options);
 

@@ -62,7 +62,7 @@ class Mapping {
   char delimiter = ',';
   char thousands = '\0';
   int skip_lines = 0;  // preamble lines before the header
-  std::vector<std::string> missing = {"", "..", "NA", "N/A", "-", "\xE2\x80\xA6"};
+  std::vector<std::string> missing = {"", "..", "NA", "N/A", "-", "\xE2\x80\xA6", ":"};
   std::vector<std::string> suppressed = {"x", "c"};
   // Country codes to drop with a warning (e.g. aggregates a table mixes in); any other
   // unknown code is an error.

@@ -36,7 +36,7 @@ struct NewSource {
 };
 
 // An open import transaction. Add() observations, then Commit(); destroying it without
-// Commit() rolls everything back.
+// Commit() rolls everything back. It must not outlive the Store that began it.
 class ImportTransaction {
  public:
   virtual ~ImportTransaction() = default;
@@ -44,6 +44,9 @@ class ImportTransaction {
   // key within this source is reported (kDataError with the observation's line) by the
   // Add() that fills a chunk or by Commit().
   virtual Status Add(const Observation& observation) = 0;
+  // Writes what is buffered, still inside the transaction, so that every duplicate has
+  // been found (a dry run calls this before Rollback()).
+  virtual Status Check() = 0;
   // Writes what is buffered, records the row count, supersedes the dataset's previous
   // revision, and commits.
   virtual Result<SourceRecord> Commit() = 0;
@@ -95,7 +98,11 @@ class Store {
   // A source with these bytes already imported in this format, if any.
   virtual Result<std::optional<SourceRecord>> FindSource(const std::string& sha256,
                                                          const std::string& format) = 0;
+  // kUnavailable when another import holds the write lock beyond the busy timeout.
   virtual Result<std::unique_ptr<ImportTransaction>> BeginImport(const NewSource& source) = 0;
+  // Makes an earlier, superseded source the current revision of its dataset again (the
+  // bytes of an older file were imported once more). Returns the updated record.
+  virtual Result<SourceRecord> Reinstate(std::int64_t source_id) = 0;
   virtual Result<std::vector<SourceRecord>> ListSources() = 0;
   virtual Result<std::vector<ObservationRow>> Query(const ObservationQuery& query) = 0;
   virtual Result<std::int64_t> CountObservations() = 0;

@@ -75,6 +75,7 @@ class SqliteImport : public ImportTransaction {
   }
   ~SqliteImport() override { Rollback(); }
   Status Add(const Observation& obs) override;
+  Status Check() override { return open_ ? Flush() : Internal("store: Check() after Commit()"); }
   Result<SourceRecord> Commit() override;
   void Rollback() override;
 
@@ -181,16 +182,27 @@ class SqliteStore : public Store {
   }
 
   Result<int> Migrate() override {
-    KOSH_ASSIGN_OR_RETURN(int version, SchemaVersion());
     std::size_t count = 0;
     const std::string_view* migrations = Migrations(&count);
+    KOSH_ASSIGN_OR_RETURN(int version, SchemaVersion());
+    if (version == static_cast<int>(count)) {
+      return version;  // up to date: no write lock needed
+    }
+    // Another process may be migrating the same store: decide under the write lock.
+    KOSH_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    auto locked_version = SchemaVersion();
+    if (!locked_version) {
+      (void)Exec("ROLLBACK");
+      return locked_version.error();
+    }
+    version = *locked_version;
     if (version > static_cast<int>(count)) {
+      (void)Exec("ROLLBACK");
       return Unavailable(fmt::format(
           "store: schema version {} is newer than this kosh understands ({}); upgrade kosh",
           version, count));
     }
     for (auto i = static_cast<std::size_t>(version); i < count; ++i) {
-      KOSH_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
       Status s = Exec(migrations[i]);
       if (s.ok()) {
         s = Exec(fmt::format("PRAGMA user_version = {}", i + 1));
@@ -199,9 +211,50 @@ class SqliteStore : public Store {
         (void)Exec("ROLLBACK");
         return s;
       }
-      KOSH_RETURN_IF_ERROR(Exec("COMMIT"));
     }
+    KOSH_RETURN_IF_ERROR(Exec("COMMIT"));
     return static_cast<int>(count);
+  }
+
+  Result<SourceRecord> Reinstate(std::int64_t source_id) override {
+    KOSH_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Statement stmt;
+    Status s = Prepare(
+        "UPDATE source SET superseded_by = ?1 WHERE dataset = (SELECT dataset FROM source WHERE"
+        " id = ?1) AND id <> ?1 AND superseded_by IS NULL",
+        &stmt);
+    if (s.ok()) {
+      sqlite3_bind_int64(stmt.get(), 1, source_id);
+      if (sqlite3_step(stmt.get()) != SQLITE_DONE) {
+        s = Error(sqlite3_errmsg(db_));
+      }
+    }
+    Statement current;
+    if (s.ok()) {
+      s = Prepare(
+          "UPDATE source SET superseded_by = NULL, revision = 1 + (SELECT max(revision) FROM"
+          " source WHERE dataset = (SELECT dataset FROM source WHERE id = ?1)) WHERE id = ?1",
+          &current);
+    }
+    if (s.ok()) {
+      sqlite3_bind_int64(current.get(), 1, source_id);
+      if (sqlite3_step(current.get()) != SQLITE_DONE) {
+        s = Error(sqlite3_errmsg(db_));
+      }
+    }
+    if (s.ok() && sqlite3_changes(db_) != 1) {
+      s = NotFound(fmt::format("store: no source {}", source_id));
+    }
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s;
+    }
+    KOSH_RETURN_IF_ERROR(Exec("COMMIT"));
+    KOSH_ASSIGN_OR_RETURN(auto sources, Sources("WHERE id = ?1", std::to_string(source_id), ""));
+    if (sources.empty()) {
+      return NotFound(fmt::format("store: no source {}", source_id));
+    }
+    return sources.front();
   }
 
   Result<std::optional<SourceRecord>> FindSource(const std::string& sha256,
@@ -247,26 +300,33 @@ class SqliteStore : public Store {
       }
     }
     if (s.ok() && !insert_) {
-      insert_ = std::make_unique<Statement>();
+      // Prepared once per connection; kept only when every statement prepared.
+      auto insert = std::make_unique<Statement>();
+      auto series_insert = std::make_unique<Statement>();
+      auto code_select = std::make_unique<Statement>();
+      auto code_insert = std::make_unique<Statement>();
       s = Prepare(
           "INSERT INTO observation (series_id, period_start, period_end, period_kind, value,"
           " flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-          insert_.get());
+          insert.get());
       if (s.ok()) {
-        series_insert_ = std::make_unique<Statement>();
         s = Prepare(
             "INSERT INTO series (indicator_id, origin_id, destination_id, country_id, sex,"
             " age_id, breakdown_id, region_id, unit_id, source_id) VALUES (?1, ?2, ?3, ?4, ?5,"
             " ?6, ?7, ?8, ?9, ?10)",
-            series_insert_.get());
+            series_insert.get());
       }
       if (s.ok()) {
-        code_select_ = std::make_unique<Statement>();
-        code_insert_ = std::make_unique<Statement>();
-        s = Prepare("SELECT id FROM code WHERE kind = ?1 AND text = ?2", code_select_.get());
+        s = Prepare("SELECT id FROM code WHERE kind = ?1 AND text = ?2", code_select.get());
       }
       if (s.ok()) {
-        s = Prepare("INSERT INTO code (kind, text) VALUES (?1, ?2)", code_insert_.get());
+        s = Prepare("INSERT INTO code (kind, text) VALUES (?1, ?2)", code_insert.get());
+      }
+      if (s.ok()) {
+        insert_ = std::move(insert);
+        series_insert_ = std::move(series_insert);
+        code_select_ = std::move(code_select);
+        code_insert_ = std::move(code_insert);
       }
     }
     if (!s.ok()) {
@@ -384,6 +444,13 @@ class SqliteStore : public Store {
   }
 
   sqlite3* db() { return db_; }
+  Result<std::optional<SourceRecord>> SourceById(std::int64_t id) {
+    KOSH_ASSIGN_OR_RETURN(auto sources, Sources("WHERE id = ?1", std::to_string(id), ""));
+    if (sources.empty()) {
+      return std::optional<SourceRecord>();
+    }
+    return std::optional<SourceRecord>(sources.front());
+  }
   Statement* insert() { return insert_.get(); }
   Statement* series_insert() { return series_insert_.get(); }
   Statement* code_select() { return code_select_.get(); }
@@ -460,16 +527,17 @@ Result<std::int64_t> SqliteImport::CodeId(int kind, std::string_view text) {
   sqlite3_stmt* select = store_->code_select()->get();
   sqlite3_reset(select);
   sqlite3_bind_int(select, 1, kind);
-  sqlite3_bind_text(select, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+  sqlite3_bind_text(select, 2, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
   std::int64_t id = 0;
   const int rc = sqlite3_step(select);
   if (rc == SQLITE_ROW) {
     id = sqlite3_column_int64(select, 0);
+    sqlite3_reset(select);  // do not keep a read statement open past the transaction
   } else if (rc == SQLITE_DONE) {
     sqlite3_stmt* insert = store_->code_insert()->get();
     sqlite3_reset(insert);
     sqlite3_bind_int(insert, 1, kind);
-    sqlite3_bind_text(insert, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+    sqlite3_bind_text(insert, 2, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
     if (sqlite3_step(insert) != SQLITE_DONE) {
       return store_->Error(sqlite3_errmsg(store_->db()));
     }
@@ -642,18 +710,14 @@ Result<SourceRecord> SqliteImport::Commit() {
   if (sqlite3_step(supersede.get()) != SQLITE_DONE) {
     return store_->Error(sqlite3_errmsg(store_->db()));
   }
+  // Read the record back before committing, so a reported failure means nothing landed.
+  KOSH_ASSIGN_OR_RETURN(auto sources, store_->SourceById(id_));
+  if (!sources) {
+    return Internal("store: the new source vanished before commit");
+  }
   KOSH_RETURN_IF_ERROR(store_->Exec("COMMIT"));
   open_ = false;
-  auto sources = store_->ListSources();
-  if (!sources) {
-    return sources.error();
-  }
-  for (const SourceRecord& r : *sources) {
-    if (r.id == id_) {
-      return r;
-    }
-  }
-  return Internal("store: committed source vanished");
+  return *sources;
 }
 
 void SqliteImport::Rollback() {
