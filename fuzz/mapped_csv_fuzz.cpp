@@ -2,19 +2,13 @@
 // semicolon-delimited mapping with a thousands separator and a suppression marker).
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <utility>
 
-#include "kosh/ingest/byte_source.hpp"
+#include "fuzz_reader.hpp"
+
 #include "kosh/ingest/mapping.hpp"
-#include "kosh/ingest/reader.hpp"
 
 namespace {
-
-class DiscardSink : public kosh::ingest::ObservationSink {
- public:
-  kosh::Status Add(const kosh::Observation& /*observation*/) override { return kosh::Status::Ok(); }
-};
 
 // A mapping like a national statistics table: semicolon, thousands separator, "x" cells.
 constexpr char kMappingToml[] = R"toml(
@@ -48,13 +42,5 @@ const kosh::ingest::Mapping& FuzzMapping() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto source = kosh::ingest::ByteSource::FromString(
-      std::string(reinterpret_cast<const char*>(data), size), "fuzz.csv");
-  kosh::ingest::ReadOptions options;
-  options.mapping = &FuzzMapping();
-  DiscardSink sink;
-  const auto result =
-      kosh::ingest::ReadObservations(kosh::ingest::Format::kMappedCsv, *source, options, sink);
-  (void)result;
-  return 0;
+  return kosh::fuzz::FuzzReader(kosh::ingest::Format::kMappedCsv, data, size, &FuzzMapping());
 }

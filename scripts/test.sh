@@ -21,7 +21,7 @@ fi
 step "tests"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir build/asan --output-on-failure -j"$(nproc)"
+ctest --test-dir build/asan --output-on-failure -j"$(nproc)" | tee build/asan/ctest.log
 
 step "layering"
 bash scripts/check_layering.sh
@@ -40,3 +40,8 @@ if [[ -x scripts/run_fuzz.sh ]]; then
   bash scripts/run_fuzz.sh
 fi
 step "done"
+# The suite's result once more, as the last line: "tests: N passed, N failed".
+summary=$(grep -E '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' build/asan/ctest.log)
+total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$summary")
+failed=$(sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/' <<<"$summary")
+echo "tests: $((total - failed)) passed, $failed failed"
