@@ -12,7 +12,12 @@ if(KOSH_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
 if(KOSH_BUILD_BENCH)
-  find_package(benchmark REQUIRED)
+  # Benchmarks are for developers (scripts/install-deps.sh --dev); a plain build skips them.
+  find_package(benchmark QUIET)
+  if(NOT benchmark_FOUND)
+    message(STATUS "Google Benchmark not found: benchmarks are not built")
+    set(KOSH_BUILD_BENCH OFF)
+  endif()
 endif()
 
 # Debian's iso-codes package: ISO 3166 lists and their gettext translations.
