@@ -15,6 +15,7 @@ check() {  # component, allowed kosh components (regex)
 check core "core"
 check ingest "core|ingest"
 check store "core|store"
-check engine "core|ingest|store|engine"
+check classify "core|classify"
+check engine "core|ingest|store|classify|engine"
 if ((status == 0)); then echo "layering: ok"; fi
 exit $status

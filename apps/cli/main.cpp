@@ -1,6 +1,7 @@
 // kosh: the command line. Each verb parses its options, calls one library function and
 // prints the result. The verbs, options and exit codes (0 ok, 1 usage, 2 bad input data,
 // 3 internal or I/O error) follow the project's CLI contract; see README.md.
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -393,6 +394,75 @@ Status RunOverview(const Globals& g, const std::string& country, std::size_t top
   return Status::Ok();
 }
 
+nlohmann::json AxisJson(const classify::AxisScore& axis) {
+  nlohmann::json evidence = nlohmann::json::array();
+  for (const auto& item : axis.evidence) {
+    evidence.push_back({{"type", item.type},
+                        {"value", item.value},
+                        {"score", item.score ? nlohmann::json(*item.score) : nlohmann::json()},
+                        {"weight", item.weight},
+                        {"direction", item.direction},
+                        {"year", item.year},
+                        {"source_ids", item.sources},
+                        {"detail", item.detail}});
+  }
+  nlohmann::json out = {{"score", axis.score ? nlohmann::json(*axis.score) : nlohmann::json()},
+                        {"evidence", evidence}};
+  if (axis.score) {
+    out["interval"] = {axis.interval_low, axis.interval_high};
+  }
+  return out;
+}
+
+Status RunClassify(const Globals& g, const std::string& origin, const std::string& destination,
+                   int year, OutputFormat format) {
+  engine::ClassifyRequest request;
+  if (!origin.empty()) {
+    KOSH_ASSIGN_OR_RETURN(request.origin, CountryCode(origin));
+  }
+  if (!destination.empty()) {
+    KOSH_ASSIGN_OR_RETURN(request.destination, CountryCode(destination));
+  }
+  if (year != 0) {
+    request.year = year;
+  }
+  KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
+  KOSH_ASSIGN_OR_RETURN(auto placements, engine::ClassifyCorridors(*s, request));
+  if (format == OutputFormat::kJson) {
+    nlohmann::json corridors = nlohmann::json::array();
+    for (const auto& p : placements) {
+      corridors.push_back(
+          {{"origin", p.origin},
+           {"destination", p.destination},
+           {"year", p.year},
+           {"category", p.category ? nlohmann::json(*p.category) : nlohmann::json()},
+           {"match", AxisJson(p.match)},
+           {"motive", AxisJson(p.motive)},
+           {"confidence", p.confidence},
+           {"note", p.note},
+           {"method_version", p.method_version}});
+    }
+    std::cout << nlohmann::json({{"corridors", corridors}}).dump(2) << "\n";
+    return Status::Ok();
+  }
+  Table t;
+  t.columns = {"origin", "destination", "year",       "category",
+               "match",  "motive",      "confidence", "note"};
+  const auto score = [](const classify::AxisScore& a) {
+    return a.score ? nlohmann::json(fmt::format("{:.2f} [{:.2f}-{:.2f}]", *a.score, a.interval_low,
+                                                a.interval_high))
+                   : nlohmann::json(nullptr);
+  };
+  for (const auto& p : placements) {
+    t.rows.push_back({p.origin, p.destination, p.year,
+                      p.category ? nlohmann::json(*p.category) : nlohmann::json(nullptr),
+                      score(p.match), score(p.motive), std::round(p.confidence * 100) / 100,
+                      p.note});
+  }
+  Print(std::cout, t, format, "corridors");
+  return Status::Ok();
+}
+
 int Fail(const Status& status) {
   fmt::print(stderr, "kosh: {}\n", status.ToString());
   return ExitCodeFor(status.code());
@@ -430,7 +500,7 @@ int Main(int argc, char** argv) {
                  "load the shipped extract for Central Asia (data/embedded, see SOURCES.md)");
   init->callback([&] { status = RunInit(g, embedded, output()); });
 
-  auto* import =
+  auto* import_cmd =
       app.add_subcommand("import", "Import files, all-or-nothing per file")
           ->footer(
               "FORMAT is undesa-stock, unhcr, wdi, sdmx-csv, csv (with --mapping), or "
@@ -446,65 +516,88 @@ int Main(int argc, char** argv) {
   std::vector<std::string> files;
   std::string mapping;
   bool dry_run = false;
-  import->add_option("FORMAT", format_name, "undesa-stock|unhcr|wdi|sdmx-csv|csv|all")->required();
-  import->add_option("FILE", files, "files (or, for all, one folder)")->required();
-  import->add_option("--mapping", mapping, "TOML mapping file for the csv format");
-  import->add_flag("--dry-run", dry_run, "read and validate, then store nothing");
-  import->callback(
-      [&] { status = RunImport(g, format_name, files, mapping, dry_run, output());
-});
+  import_cmd->add_option("FORMAT", format_name, "undesa-stock|unhcr|wdi|sdmx-csv|csv|all")
+      ->required();
+  import_cmd->add_option("FILE", files, "files (or, for all, one folder)")->required();
+  import_cmd->add_option("--mapping", mapping, "TOML mapping file for the csv format");
+  import_cmd->add_flag("--dry-run", dry_run, "read and validate, then store nothing");
+  import_cmd->callback(
+      [&] { status = RunImport(g, format_name, files, mapping, dry_run, output()); });
 
-auto* sources = app.add_subcommand("sources", "List imported sources and their provenance")
-                    -> footer("Example:\n  kosh sources --format json");
-sources->callback([&] { status = RunSources(g, output()); });
+  auto* sources = app.add_subcommand("sources", "List imported sources and their provenance")
+                      ->footer("Example:\n  kosh sources --format json");
+  sources->callback([&] { status = RunSources(g, output()); });
 
-auto* countries = app.add_subcommand("countries", "The country registry") -> footer(
-                         "Examples:\n  kosh countries --lang kk\n  kosh countries --all "
-                         "--format csv   (with historical, special and aggregate codes)");
-std::string lang = "en";
-bool all_entities = false;
-countries->add_option("--lang", lang, "name language: en, ru or kk");
-countries->add_flag("--all", all_entities, "include historical entities and aggregates");
-countries->callback([&] { status = RunCountries(lang, all_entities, output()); });
+  auto* countries = app.add_subcommand("countries", "The country registry")
+                        ->footer(
+                            "Examples:\n  kosh countries --lang kk\n  kosh countries --all "
+                            "--format csv   (with historical, special and aggregate codes)");
+  std::string lang = "en";
+  bool all_entities = false;
+  countries->add_option("--lang", lang, "name language: en, ru or kk");
+  countries->add_flag("--all", all_entities, "include historical entities and aggregates");
+  countries->callback([&] { status = RunCountries(lang, all_entities, output()); });
 
-auto* query = app.add_subcommand("query", "Observations of one indicator") -> footer(
-                     "C is any ISO alpha-2/alpha-3 or M49 code, or a name in English, Russian "
-                     "or Kazakh.\n\nExamples:\n"
-                     "  kosh query --list\n"
-                     "  kosh query migrant_stock --origin TJK --destination RUS --format json\n"
-                     "  kosh query refugees --destination Казахстан --from 2015\n"
-                     "  kosh query remittances_received_pct_gdp --country KGZ --format csv");
-QueryArgs qa;
-query->add_option("INDICATOR", qa.indicator, "indicator code (see --list)");
-query->add_flag("--list", qa.list, "list the indicator registry");
-query->add_option("--origin", qa.origin, "origin country");
-query->add_option("--destination", qa.destination, "destination country");
-query->add_option("--country", qa.country, "country, for single-country indicators");
-query->add_option("--from", qa.from, "first year");
-query->add_option("--to", qa.to, "last year");
-query->add_option("--sex", qa.sex, "total (default), female or male");
-query->add_option("--limit", qa.limit, "at most this many rows");
-query->add_flag("--history", qa.history, "include superseded revisions");
-query->callback([&] { status = RunQuery(g, qa, output()); });
+  auto* query = app.add_subcommand("query", "Observations of one indicator")
+                    ->footer(
+                        "C is any ISO alpha-2/alpha-3 or M49 code, or a name in English, Russian "
+                        "or Kazakh.\n\nExamples:\n"
+                        "  kosh query --list\n"
+                        "  kosh query migrant_stock --origin TJK --destination RUS --format json\n"
+                        "  kosh query refugees --destination Казахстан --from 2015\n"
+                        "  kosh query remittances_received_pct_gdp --country KGZ --format csv");
+  QueryArgs qa;
+  query->add_option("INDICATOR", qa.indicator, "indicator code (see --list)");
+  query->add_flag("--list", qa.list, "list the indicator registry");
+  query->add_option("--origin", qa.origin, "origin country");
+  query->add_option("--destination", qa.destination, "destination country");
+  query->add_option("--country", qa.country, "country, for single-country indicators");
+  query->add_option("--from", qa.from, "first year");
+  query->add_option("--to", qa.to, "last year");
+  query->add_option("--sex", qa.sex, "total (default), female or male");
+  query->add_option("--limit", qa.limit, "at most this many rows");
+  query->add_flag("--history", qa.history, "include superseded revisions");
+  query->callback([&] { status = RunQuery(g, qa, output()); });
 
-auto* overview =
-    app.add_subcommand("overview", "A country overview: corridors, refugees, remittances")
-        -> footer(
-            "Examples:\n  kosh overview KAZ\n  kosh overview Кыргызстан "
-            "--format json");
-std::string overview_country = "KAZ";
-std::size_t top = 8;
-overview->add_option("COUNTRY", overview_country, "country code or name (default KAZ)");
-overview->add_option("--top", top, "corridors to list (default 8)");
-overview->callback([&] { status = RunOverview(g, overview_country, top, output()); });
+  auto* overview =
+      app.add_subcommand("overview", "A country overview: corridors, refugees, remittances")
+          ->footer(
+              "Examples:\n  kosh overview KAZ\n  kosh overview Кыргызстан "
+              "--format json");
+  std::string overview_country = "KAZ";
+  std::size_t top = 8;
+  overview->add_option("COUNTRY", overview_country, "country code or name (default KAZ)");
+  overview->add_option("--top", top, "corridors to list (default 8)");
+  overview->callback([&] { status = RunOverview(g, overview_country, top, output()); });
 
-try {
-  app.parse(argc, argv);
-} catch (const CLI::ParseError& e) {
-  const int code = app.exit(e);
-  return code == 0 ? 0 : 1;
-}
-return status.ok() ? 0 : Fail(status);
+  auto* classify_cmd =
+      app.add_subcommand("classify", "Corridors on the match x motive matrix, with evidence")
+          ->footer(
+              "Categories: 1 economic migrants (opportunity, strong match); 2 refugees with "
+              "skills in demand; 3 refugees whose skills are not in demand; 4 distressed "
+              "migrants, not refugees. A corridor is left unplaced (category null) when the "
+              "evidence cannot support a placement; the note says why. Method: "
+              "data/classify/method.toml, docs/classify.md.\n\nExamples:\n"
+              "  kosh classify --origin TJK --destination RUS\n"
+              "  kosh classify --destination KAZ --format json\n"
+              "  kosh classify --origin AFG --year 2015");
+  std::string classify_origin;
+  std::string classify_destination;
+  int classify_year = 0;
+  classify_cmd->add_option("--origin", classify_origin, "origin country");
+  classify_cmd->add_option("--destination", classify_destination, "destination country");
+  classify_cmd->add_option("--year", classify_year, "year (default: latest migrant stock year)");
+  classify_cmd->callback([&] {
+    status = RunClassify(g, classify_origin, classify_destination, classify_year, output());
+  });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  }
+  return status.ok() ? 0 : Fail(status);
 }  // namespace kosh::cli
 
 }  // namespace kosh::cli

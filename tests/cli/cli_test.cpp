@@ -175,6 +175,35 @@ TEST_F(CliTest, QueriesEmbeddedStockAfterInit) {
   EXPECT_DOUBLE_EQ(value_2020, 466252);
 }
 
+TEST_F(CliTest, ClassifyJsonHasTheContractShape) {
+  ASSERT_EQ(Kosh({"init", "--embedded", "--store", store_}).exit_code, 0);
+  const Outcome o = Kosh({"classify", "--origin", "Tajikistan", "--destination", "RUS", "--format",
+                          "json", "--store", store_});
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const nlohmann::json doc = nlohmann::json::parse(o.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << o.out.substr(0, 200);
+  ASSERT_TRUE(doc["corridors"].is_array());
+  ASSERT_EQ(doc["corridors"].size(), 1u);
+  const auto& c = doc["corridors"][0];
+  EXPECT_EQ(c["origin"], "TJK");
+  EXPECT_EQ(c["destination"], "RUS");
+  EXPECT_EQ(c["year"], 2020);
+  EXPECT_TRUE(c["category"].is_null() ||
+              (c["category"].is_number_integer() && c["category"] >= 1 && c["category"] <= 4));
+  for (const char* axis : {"match", "motive"}) {
+    EXPECT_TRUE(c[axis]["score"].is_null() || c[axis]["score"].is_number()) << axis;
+    EXPECT_TRUE(c[axis]["evidence"].is_array()) << axis;
+  }
+  EXPECT_TRUE(c["confidence"].is_number());
+  EXPECT_TRUE(c["note"].is_string());
+}
+
+TEST_F(CliTest, ClassifyUnknownCountrySuggestsOne) {
+  const Outcome o = Kosh({"classify", "--origin", "Tadjikistan", "--store", store_});
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("did you mean TJK"), std::string::npos) << o.err;
+}
+
 TEST_F(CliTest, MalformedImportExitsTwoWithFileAndLine) {
   const std::string file = WriteFile("bad.csv",
                                      "year,origin_iso3,dest_iso3,sex,stock\n2020,TJK,RUS,total,5\n"

@@ -357,6 +357,45 @@ TEST_F(EngineTest, ImportsEmbeddedDataAndBuildsKazakhstanOverview) {
   }
 }
 
+TEST_F(EngineTest, ClassifiesCorridorsOfTheEmbeddedData) {
+  auto reports = ImportAll(*store_, DataDir() + "/embedded", ImportOptions{});
+  ASSERT_TRUE(reports.has_value()) << reports.error().ToString();
+  ClassifyRequest one;
+  one.origin = "TJK";
+  one.destination = "RUS";
+  auto placements = ClassifyCorridors(*store_, one);
+  ASSERT_TRUE(placements.has_value()) << placements.error().ToString();
+  ASSERT_EQ(placements->size(), 1u);
+  const classify::Placement& p = placements->front();
+  EXPECT_EQ(p.year, 2020);
+  ASSERT_TRUE(p.motive.score.has_value()) << p.note;
+  EXPECT_LT(*p.motive.score, 0.1);  // few refugees among about 466,000 migrants
+  ASSERT_TRUE(p.match.score.has_value()) << p.note;
+  EXPECT_GE(p.match.evidence.size(), 3u);
+  for (const auto& item : p.match.evidence) {
+    EXPECT_FALSE(item.sources.empty()) << item.type;
+  }
+  // Every corridor into Kazakhstan above the minimum stock, each with a year and a note.
+  ClassifyRequest into_kaz;
+  into_kaz.destination = "KAZ";
+  auto kaz = ClassifyCorridors(*store_, into_kaz);
+  ASSERT_TRUE(kaz.has_value()) << kaz.error().ToString();
+  EXPECT_GT(kaz->size(), 5u);
+  for (const auto& placement : *kaz) {
+    EXPECT_EQ(placement.destination, "KAZ");
+    EXPECT_FALSE(placement.note.empty());
+  }
+}
+
+TEST_F(EngineTest, ClassifyWithoutStockDataSaysSo) {
+  ClassifyRequest request;
+  request.origin = "TJK";
+  auto placements = ClassifyCorridors(*store_, request);
+  ASSERT_FALSE(placements.has_value());
+  EXPECT_EQ(placements.error().code(), StatusCode::kNotFound);
+  EXPECT_NE(placements.error().message().find("no migrant stock"), std::string::npos);
+}
+
 TEST_F(EngineTest, OverviewOfUnknownCountrySuggestsAlternatives) {
   auto overview = BuildCountryOverview(*store_, "Kazakstan", 5);
   ASSERT_FALSE(overview.has_value());

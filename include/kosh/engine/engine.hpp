@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kosh/classify/classify.hpp"
 #include "kosh/core/result.hpp"
 #include "kosh/ingest/reader.hpp"
 #include "kosh/store/store.hpp"
@@ -89,5 +90,19 @@ struct CountryOverview {
 };
 Result<CountryOverview> BuildCountryOverview(store::Store& store, const std::string& country,
                                              std::size_t top_n);
+
+// Corridors on the match x motive matrix. Without origin and destination, every corridor
+// whose migrant stock reaches the method's min_stock; with both, that one corridor even
+// when data are missing (it then says why it is not placed). The year defaults to the
+// latest migrant-stock year in the store. Evidence is gathered from the store's current
+// revisions; kNotFound when the store holds no migrant stock at all.
+struct ClassifyRequest {
+  std::optional<std::string> origin;  // canonical country codes
+  std::optional<std::string> destination;
+  std::optional<int> year;
+  const classify::Method* method = nullptr;  // default: classify::Method::Default()
+};
+Result<std::vector<classify::Placement>> ClassifyCorridors(store::Store& store,
+                                                           const ClassifyRequest& request);
 
 }  // namespace kosh::engine
