@@ -163,8 +163,8 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
     }
     p.motive.score = motive_point;
   } else {
-    gaps.push_back(e.migrant_stock ? "no UNHCR figures near this year"
-                                   : "no migrant stock near this year");
+    gaps.emplace_back(e.migrant_stock ? "no UNHCR figures near this year"
+                                      : "no migrant stock near this year");
   }
 
   // --- match
