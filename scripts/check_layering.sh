@@ -16,6 +16,7 @@ check core "core"
 check ingest "core|ingest"
 check store "core|store"
 check classify "core|classify"
+check policy "core|classify|policy"
 check engine "core|ingest|store|classify|engine"
 if ((status == 0)); then echo "layering: ok"; fi
 exit $status

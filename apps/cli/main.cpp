@@ -15,6 +15,7 @@
 #include "kosh/core/indicator.hpp"
 #include "kosh/core/status_macros.hpp"
 #include "kosh/engine/engine.hpp"
+#include "kosh/policy/catalogue.hpp"
 
 namespace kosh::cli {
 namespace {
@@ -463,6 +464,38 @@ Status RunClassify(const Globals& g, const std::string& origin, const std::strin
   return Status::Ok();
 }
 
+Status RunMeasures(int category, const std::string& actor_text, const std::string& lang_text,
+                   bool general, OutputFormat format) {
+  KOSH_ASSIGN_OR_RETURN(const Lang lang, ParseLang(lang_text));
+  std::optional<int> wanted_category;
+  if (category != 0) {
+    if (category < 1 || category > 4) {
+      return InvalidArgument(fmt::format("--category must be 1-4, not {}", category));
+    }
+    wanted_category = category;
+  }
+  std::optional<policy::Actor> actor;
+  if (!actor_text.empty()) {
+    KOSH_ASSIGN_OR_RETURN(actor, policy::ParseActor(actor_text));
+  }
+  const auto measures = policy::Catalogue::Default().Select(wanted_category, actor, general);
+  Table t;
+  t.columns = {"id", "categories", "actor", "gcm", "sdg", "text"};
+  for (const policy::Measure* m : measures) {
+    const auto join = [](const auto& items) {
+      std::string out;
+      for (const auto& item : items) {
+        out += fmt::format("{}{}", out.empty() ? "" : ",", item);
+      }
+      return out;
+    };
+    t.rows.push_back({m->id, m->categories.empty() ? std::string("all") : join(m->categories),
+                      policy::ActorName(m->actor), join(m->gcm), join(m->sdg), m->Text(lang)});
+  }
+  Print(std::cout, t, format, "measures");
+  return Status::Ok();
+}
+
 int Fail(const Status& status) {
   fmt::print(stderr, "kosh: {}\n", status.ToString());
   return ExitCodeFor(status.code());
@@ -589,6 +622,30 @@ int Main(int argc, char** argv) {
   classify_cmd->add_option("--year", classify_year, "year (default: latest migrant stock year)");
   classify_cmd->callback([&] {
     status = RunClassify(g, classify_origin, classify_destination, classify_year, output());
+  });
+
+  auto* measures_cmd =
+      app.add_subcommand("measures", "The policy catalogue: measures by category and actor")
+          ->footer(
+              "The measures of the founding paper (Tables 1-3 and its text), in English, "
+              "Russian and Kazakh, with the Global Compact objectives and SDG targets they "
+              "serve.\n\nExamples:\n"
+              "  kosh measures --category 3 --actor international\n"
+              "  kosh measures --category 1 --actor origin --lang kk --general\n"
+              "  kosh measures --format json");
+  int measures_category = 0;
+  std::string measures_actor;
+  std::string measures_lang = "en";
+  bool measures_general = false;
+  measures_cmd->add_option("--category", measures_category, "category 1-4");
+  measures_cmd->add_option("--actor", measures_actor,
+                           "origin, destination, bilateral or international");
+  measures_cmd->add_option("--lang", measures_lang, "en, ru or kk");
+  measures_cmd->add_flag("--general", measures_general,
+                         "with --category, add the measures the paper ties to no category");
+  measures_cmd->callback([&] {
+    status =
+        RunMeasures(measures_category, measures_actor, measures_lang, measures_general, output());
   });
 
   try {

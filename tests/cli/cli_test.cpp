@@ -204,6 +204,25 @@ TEST_F(CliTest, ClassifyUnknownCountrySuggestsOne) {
   EXPECT_NE(o.err.find("did you mean TJK"), std::string::npos) << o.err;
 }
 
+TEST_F(CliTest, MeasuresListTheCatalogueInKazakh) {
+  const Outcome all = Kosh({"measures", "--lang", "kk", "--format", "json"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const nlohmann::json doc = nlohmann::json::parse(all.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded());
+  ASSERT_EQ(doc["measures"].size(), 74u);
+  EXPECT_NE(all.out.find("босқын"), std::string::npos);  // "refugee" in Kazakh
+  const Outcome intl =
+      Kosh({"measures", "--category", "3", "--actor", "international", "--format", "json"});
+  ASSERT_EQ(intl.exit_code, 0) << intl.err;
+  const nlohmann::json selected = nlohmann::json::parse(intl.out, nullptr, false);
+  ASSERT_FALSE(selected["measures"].empty());
+  for (const auto& m : selected["measures"]) {
+    EXPECT_EQ(m["actor"], "international");
+  }
+  EXPECT_EQ(Kosh({"measures", "--category", "7"}).exit_code, 1);
+  EXPECT_EQ(Kosh({"measures", "--actor", "migrants"}).exit_code, 1);
+}
+
 TEST_F(CliTest, MalformedImportExitsTwoWithFileAndLine) {
   const std::string file = WriteFile("bad.csv",
                                      "year,origin_iso3,dest_iso3,sex,stock\n2020,TJK,RUS,total,5\n"
