@@ -72,7 +72,7 @@ def main():
         ("country_codes/country_codes.csv", None, False),
         ("un_desa_migrant_stock/bilateral_stock_2020rev.csv",
          bilateral("origin_iso3", "dest_iso3"), False),
-        ("un_desa_migrant_stock/totals_2020rev.csv", None, False),
+        ("un_desa_migrant_stock/totals_2020rev.csv", country("iso3"), False),
         ("un_desa_migrant_stock/countries_2020rev.csv", None, False),
         ("unhcr_refugees/population.csv", bilateral("coo_iso", "coa_iso"), False),
         ("unhcr_refugees/countries.csv", None, False),
