@@ -177,6 +177,29 @@ bool FindHeader(CsvReader& csv, int max_preamble,
   return false;
 }
 
+Status ReadPeriod(const CsvReader& csv, std::size_t column, Period* out) {
+  const auto period = Period::Parse(csv[column]);
+  if (!period) {
+    return csv.ErrorAt(column, period.error().message());
+  }
+  *out = *period;
+  return Status::Ok();
+}
+
+Status ReadSex(const CsvReader& csv, int column, Sex* out) {
+  *out = Sex::kTotal;
+  if (column < 0) {
+    return Status::Ok();
+  }
+  const auto index = static_cast<std::size_t>(column);
+  const auto sex = ParseSex(csv[index]);
+  if (!sex) {
+    return csv.ErrorAt(index, sex.error().message());
+  }
+  *out = *sex;
+  return Status::Ok();
+}
+
 Status CheckWidth(const CsvReader& csv, std::size_t expected) {
   if (csv.size() != expected) {
     return csv.ErrorAtLine(fmt::format("expected {} columns, found {}{}", expected, csv.size(),

@@ -49,6 +49,12 @@ Status InvalidNumber(const CsvReader& csv, std::size_t column, std::string_view 
 bool FindHeader(CsvReader& csv, int max_preamble,
                 const std::function<bool(const std::vector<std::string_view>&)>& is_header);
 
+// The period in `column` of the current record, or an error located there.
+Status ReadPeriod(const CsvReader& csv, std::size_t column, Period* out);
+// The sex in `column` of the current record (total when `column` < 0), or an error
+// located there.
+Status ReadSex(const CsvReader& csv, int column, Sex* out);
+
 // Checks that the record has exactly the header's column count.
 Status CheckWidth(const CsvReader& csv, std::size_t expected);
 

@@ -41,11 +41,7 @@ Result<ReadSummary> ReadLong(CsvReader& csv, const Header& header, const ReadOpt
     ++summary.records;
     ReportProgress(options, csv.source(), summary.records);
     obs.line = csv.line();
-    const auto period = Period::Parse(csv[year]);
-    if (!period) {
-      return csv.ErrorAt(year, period.error().message());
-    }
-    obs.period = *period;
+    KOSH_RETURN_IF_ERROR(ReadPeriod(csv, year, &obs.period));
     obs.origin = countries.Find(csv[origin], {CodeSystem::kIso3, CodeSystem::kAny});
     if (obs.origin == nullptr) {
       return countries.Unknown(csv, origin, csv[origin]);
@@ -54,15 +50,7 @@ Result<ReadSummary> ReadLong(CsvReader& csv, const Header& header, const ReadOpt
     if (obs.destination == nullptr) {
       return countries.Unknown(csv, dest, csv[dest]);
     }
-    obs.sex = Sex::kTotal;
-    if (sex_col >= 0) {
-      const auto sex = static_cast<std::size_t>(sex_col);
-      const auto parsed = ParseSex(csv[sex]);
-      if (!parsed) {
-        return csv.ErrorAt(sex, parsed.error().message());
-      }
-      obs.sex = *parsed;
-    }
+    KOSH_RETURN_IF_ERROR(ReadSex(csv, sex_col, &obs.sex));
     const Cell cell = ParseCell(csv[stock]);
     if (cell.kind == CellKind::kMissing) {
       ++summary.missing_cells;
@@ -103,24 +91,12 @@ Result<ReadSummary> ReadTotals(CsvReader& csv, const Header& header, const ReadO
     ++summary.records;
     ReportProgress(options, csv.source(), summary.records);
     obs.line = csv.line();
-    const auto period = Period::Parse(csv[year]);
-    if (!period) {
-      return csv.ErrorAt(year, period.error().message());
-    }
-    obs.period = *period;
+    KOSH_RETURN_IF_ERROR(ReadPeriod(csv, year, &obs.period));
     obs.country = countries.Find(csv[iso3], {CodeSystem::kIso3, CodeSystem::kAny});
     if (obs.country == nullptr) {
       return countries.Unknown(csv, iso3, csv[iso3]);
     }
-    obs.sex = Sex::kTotal;
-    if (sex_col >= 0) {
-      const auto sex = static_cast<std::size_t>(sex_col);
-      const auto parsed = ParseSex(csv[sex]);
-      if (!parsed) {
-        return csv.ErrorAt(sex, parsed.error().message());
-      }
-      obs.sex = *parsed;
-    }
+    KOSH_RETURN_IF_ERROR(ReadSex(csv, sex_col, &obs.sex));
     for (const auto& [column_index, indicator] : values) {
       if (column_index < 0) {
         continue;

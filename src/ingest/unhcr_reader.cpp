@@ -218,11 +218,7 @@ Result<ReadSummary> ReadUnhcr(CsvReader& csv, const ReadOptions& options, Observ
     ++summary.records;
     ReportProgress(options, csv.source(), summary.records);
     obs.line = csv.line();
-    const auto period = Period::Parse(csv[static_cast<std::size_t>(year)]);
-    if (!period) {
-      return csv.ErrorAt(static_cast<std::size_t>(year), period.error().message());
-    }
-    obs.period = *period;
+    KOSH_RETURN_IF_ERROR(ReadPeriod(csv, static_cast<std::size_t>(year), &obs.period));
     KOSH_RETURN_IF_ERROR(resolve(coo_iso, coo, &obs.origin));
     KOSH_RETURN_IF_ERROR(resolve(coa_iso, coa, &obs.destination));
     breakdown.clear();

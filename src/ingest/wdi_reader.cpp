@@ -138,11 +138,9 @@ Result<ReadSummary> ReadWdi(CsvReader& csv, const ReadOptions& options, Observat
       return sink.Add(obs);
     };
     if (long_layout) {
-      const auto period = Period::Parse(csv[static_cast<std::size_t>(year)]);
-      if (!period) {
-        return csv.ErrorAt(static_cast<std::size_t>(year), period.error().message());
-      }
-      KOSH_RETURN_IF_ERROR(emit(static_cast<std::size_t>(value), *period));
+      Period period;
+      KOSH_RETURN_IF_ERROR(ReadPeriod(csv, static_cast<std::size_t>(year), &period));
+      KOSH_RETURN_IF_ERROR(emit(static_cast<std::size_t>(value), period));
     } else {
       for (const auto& [column, y] : year_columns) {
         KOSH_RETURN_IF_ERROR(emit(column, Period::Year(y)));
