@@ -17,6 +17,8 @@ check ingest "core|ingest"
 check store "core|store"
 check classify "core|classify"
 check policy "core|classify|policy"
-check engine "core|ingest|store|classify|engine"
+check brief "core|classify|policy|brief"
+check engine "core|ingest|store|classify|policy|brief|engine"
+check models/gravity "core|ingest|models/gravity"
 if ((status == 0)); then echo "layering: ok"; fi
 exit $status

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build ccache pkg-config python3 iso-codes
           libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-          libsodium-dev)
+          libsodium-dev libeigen3-dev libcpp-httplib-dev zlib1g-dev)
 if [[ "${1:-}" == "--dev" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
              clang-tidy python3-pandas sqlite3)

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds kosh (release), creates ./kosh.db from the embedded
-# Central Asia extract and prints the country overview for Kazakhstan.
+# Central Asia extract and prints the country brief for Kazakhstan (or the country given:
+# `bash scripts/quickstart.sh TJK ru`), also written as a standalone page to
+# kosh-brief-<country>.html.
 # Safe to run again: installed packages, the build and imported files are reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+country=${1:-KAZ}
+lang=${2:-en}
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build build/release -j"$(nproc)" --target kosh
 kosh=build/release/apps/cli/kosh
-"$kosh" --store kosh.db init --embedded
-"$kosh" --store kosh.db overview "${1:-KAZ}"
+"$kosh" --store kosh.db init --embedded >&2
+"$kosh" --store kosh.db brief "$country" --lang "$lang" --format html \
+  --out "kosh-brief-$country.html"
+"$kosh" --store kosh.db brief "$country" --lang "$lang"

@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "common.hpp"
 #include "output.hpp"
+#include "verbs.hpp"
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <unistd.h>
 
+#include "kosh/classify/json.hpp"
 #include "kosh/core/country.hpp"
 #include "kosh/core/indicator.hpp"
 #include "kosh/core/status_macros.hpp"
@@ -19,51 +21,6 @@
 
 namespace kosh::cli {
 namespace {
-
-struct Globals {
-  std::string store;
-  std::string format = "table";
-};
-
-std::string StoreLocation(const Globals& g) {
-  if (!g.store.empty()) {
-    return g.store;
-  }
-  if (const char* env = std::getenv("KOSH_STORE"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return "kosh.db";
-}
-
-Result<std::unique_ptr<store::Store>> OpenStore(const Globals& g) {
-  KOSH_ASSIGN_OR_RETURN(auto s, store::Store::Open(StoreLocation(g)));
-  const auto migrated = s->Migrate();
-  if (!migrated) {
-    return migrated.error();
-  }
-  return s;
-}
-
-// A progress bar on stderr for large inputs, only when a person is watching.
-std::function<void(std::int64_t, std::int64_t)> ProgressBar(const std::string& label) {
-  if (isatty(STDERR_FILENO) == 0) {
-    return nullptr;
-  }
-  return [label](std::int64_t done, std::int64_t total) {
-    constexpr std::int64_t kMinBytes = 4 << 20;
-    if (total < kMinBytes) {
-      return;
-    }
-    constexpr std::size_t kWidth = 30;
-    const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
-    const auto filled = static_cast<std::size_t>(fraction * kWidth);
-    fmt::print(stderr, "\r{} [{}{}] {:3.0f}% {:.1f} MB", label, std::string(filled, '='),
-               std::string(kWidth - filled, ' '), fraction * 100, static_cast<double>(done) / 1e6);
-    if (done >= total) {
-      fmt::print(stderr, "\n");
-    }
-  };
-}
 
 // The first failed file's status, after every report was printed.
 Status FirstFailure(const std::vector<engine::ImportReport>& reports) {
@@ -216,11 +173,6 @@ struct QueryArgs {
   bool history = false;
   std::int64_t limit = -1;
 };
-
-Result<std::string> CountryCode(const std::string& text) {
-  KOSH_ASSIGN_OR_RETURN(const Country* c, CountryRegistry::Default().Resolve(text));
-  return std::string(c->code);
-}
 
 Status RunQuery(const Globals& g, const QueryArgs& a, OutputFormat format) {
   if (a.list || a.indicator.empty()) {
@@ -395,26 +347,6 @@ Status RunOverview(const Globals& g, const std::string& country, std::size_t top
   return Status::Ok();
 }
 
-nlohmann::json AxisJson(const classify::AxisScore& axis) {
-  nlohmann::json evidence = nlohmann::json::array();
-  for (const auto& item : axis.evidence) {
-    evidence.push_back({{"type", item.type},
-                        {"value", item.value},
-                        {"score", item.score ? nlohmann::json(*item.score) : nlohmann::json()},
-                        {"weight", item.weight},
-                        {"direction", item.direction},
-                        {"year", item.year},
-                        {"source_ids", item.sources},
-                        {"detail", item.detail}});
-  }
-  nlohmann::json out = {{"score", axis.score ? nlohmann::json(*axis.score) : nlohmann::json()},
-                        {"evidence", evidence}};
-  if (axis.score) {
-    out["interval"] = {axis.interval_low, axis.interval_high};
-  }
-  return out;
-}
-
 Status RunClassify(const Globals& g, const std::string& origin, const std::string& destination,
                    int year, OutputFormat format) {
   engine::ClassifyRequest request;
@@ -432,16 +364,7 @@ Status RunClassify(const Globals& g, const std::string& origin, const std::strin
   if (format == OutputFormat::kJson) {
     nlohmann::json corridors = nlohmann::json::array();
     for (const auto& p : placements) {
-      corridors.push_back(
-          {{"origin", p.origin},
-           {"destination", p.destination},
-           {"year", p.year},
-           {"category", p.category ? nlohmann::json(*p.category) : nlohmann::json()},
-           {"match", AxisJson(p.match)},
-           {"motive", AxisJson(p.motive)},
-           {"confidence", p.confidence},
-           {"note", p.note},
-           {"method_version", p.method_version}});
+      corridors.push_back(classify::ToJson(p));
     }
     std::cout << nlohmann::json({{"corridors", corridors}}).dump(2) << "\n";
     return Status::Ok();
@@ -480,7 +403,7 @@ Status RunMeasures(int category, const std::string& actor_text, const std::strin
   }
   const auto measures = policy::Catalogue::Default().Select(wanted_category, actor, general);
   Table t;
-  t.columns = {"id", "categories", "actor", "gcm", "sdg", "text"};
+  t.columns = {"id", "categories", "actor", "gcm", "sdg", "indicator", "text"};
   for (const policy::Measure* m : measures) {
     const auto join = [](const auto& items) {
       std::string out;
@@ -490,15 +413,11 @@ Status RunMeasures(int category, const std::string& actor_text, const std::strin
       return out;
     };
     t.rows.push_back({m->id, m->categories.empty() ? std::string("all") : join(m->categories),
-                      policy::ActorName(m->actor), join(m->gcm), join(m->sdg), m->Text(lang)});
+                      policy::ActorName(m->actor), join(m->gcm), join(m->sdg), m->indicator,
+                      m->Text(lang)});
   }
   Print(std::cout, t, format, "measures");
   return Status::Ok();
-}
-
-int Fail(const Status& status) {
-  fmt::print(stderr, "kosh: {}\n", status.ToString());
-  return ExitCodeFor(status.code());
 }
 
 }  // namespace
@@ -509,6 +428,8 @@ int Main(int argc, char** argv) {
       "models of migration flows, and policies by corridor.\n\n"
       "Start with:\n"
       "  kosh init --embedded          create ./kosh.db with the built-in Central Asia extract\n"
+      "  kosh brief KAZ                the migration brief for Kazakhstan (--lang ru|kk, --format "
+      "html)\n"
       "  kosh overview KAZ             migrant stock, refugees and remittances for Kazakhstan\n"
       "  kosh query migrant_stock --origin TJK --destination RUS\n",
       "kosh"};
@@ -647,6 +568,18 @@ int Main(int argc, char** argv) {
     status =
         RunMeasures(measures_category, measures_actor, measures_lang, measures_general, output());
   });
+
+  AddBriefCommand(app, g, status);
+  // Model verbs exist when their component is built (KOSH_MODELS, all by default).
+#ifdef KOSH_WITH_FLOWS
+  AddFlowsCommand(app, g, status);
+#endif
+#ifdef KOSH_WITH_GRAVITY
+  AddGravityCommand(app, g, status);
+#endif
+#ifdef KOSH_WITH_ABM
+  AddAbmCommand(app, g, status);
+#endif
 
   try {
     app.parse(argc, argv);

@@ -121,6 +121,8 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
   p.origin = e.origin;
   p.destination = e.destination;
   p.year = e.year;
+  p.migrant_stock = e.migrant_stock;
+  p.stock_year = e.stock_year;
   p.method_version = m.version;
   std::vector<std::string> gaps;
 
@@ -165,6 +167,7 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
   } else {
     gaps.emplace_back(e.migrant_stock ? "no UNHCR figures near this year"
                                       : "no migrant stock near this year");
+    p.gaps.push_back({e.migrant_stock ? "no_refugee_data" : "no_stock", {}});
   }
 
   // --- match
@@ -206,6 +209,7 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
   } else {
     gaps.push_back(fmt::format("match signals weigh {:.2f}, the method needs {:.2f}",
                                available_weight, m.match_min_weight));
+    p.gaps.push_back({"match_weight", {available_weight, m.match_min_weight}});
   }
 
   // --- bootstrap
@@ -265,6 +269,8 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
         "not placed: the evidence points to category {} in only {:.0f}% of bootstrap replicates "
         "(the method needs {:.0f}%); the scores lie close to a threshold",
         point_quadrant, p.confidence * 100, m.min_confidence * 100);
+    p.gaps.push_back(
+        {"low_confidence", {static_cast<double>(point_quadrant), p.confidence, m.min_confidence}});
     return p;
   }
   if (point_quadrant == 1 || point_quadrant == 4) {
@@ -274,6 +280,7 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
       p.note =
           "not placed: a weak match on the opportunity side needs the income gap between "
           "destination and origin, which is missing";
+      p.gaps.push_back({"no_income_gap", {}});
       return p;
     }
     for (const Signal& s : e.match_signals) {
@@ -283,6 +290,7 @@ Placement Classify(const CorridorEvidence& e, const Method& m) {
             "{:.2f}); the stock likely reflects past, family or return movements, which these "
             "signals cannot judge",
             s.value);
+        p.gaps.push_back({"not_richer", {s.value}});
         return p;
       }
     }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -285,3 +286,48 @@ TEST_F(CliTest, QueryListShowsTheIndicatorRegistry) {
 }
 
 }  // namespace
+
+// The brief on the embedded data: files written together, JSON for programs, and the
+// errors a user meets (unknown country, a year without data, bad format, unwritable file).
+TEST_F(CliTest, BriefOnTheEmbeddedData) {
+  ASSERT_EQ(Kosh({"init", "--embedded", "--store", store_}).exit_code, 0);
+  fs::create_directory(dir_ + "/out");
+  const Outcome md =
+      Kosh({"brief", "KAZ", "--lang", "ru", "--out", "out/kaz.md", "--store", store_});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  std::set<std::string> written;
+  for (const auto& entry : fs::directory_iterator(dir_ + "/out")) {
+    written.insert(entry.path().filename().string());
+  }
+  EXPECT_EQ(written, (std::set<std::string>{"kaz.md", "kaz-people.svg", "kaz-remittances.svg",
+                                            "kaz-matrix.svg"}));
+  const std::string text = ReadAll(dir_ + "/out/kaz.md");
+  EXPECT_EQ(text.rfind("# Миграционная справка: Казахстан", 0), 0u) << text.substr(0, 100);
+  EXPECT_NE(text.find("](kaz-matrix.svg)"), std::string::npos);
+
+  const Outcome json = Kosh({"brief", "Қазақстан", "--format", "json", "--store", store_});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json doc = nlohmann::json::parse(json.out, nullptr, false);
+  ASSERT_FALSE(doc.is_discarded()) << json.out.substr(0, 200);
+  EXPECT_EQ(doc["country"]["code"], "KAZ");
+  EXPECT_FALSE(doc["corridors"]["as_destination"].empty());
+  EXPECT_FALSE(doc["corridors"]["as_origin"].empty());
+  EXPECT_TRUE(doc["charts"]["matrix"].get<std::string>().rfind("<svg", 0) == 0);
+
+  const Outcome unknown = Kosh({"brief", "Kazakstan", "--store", store_});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("did you mean"), std::string::npos) << unknown.err;
+
+  const Outcome no_year = Kosh({"brief", "KAZ", "--year", "1950", "--store", store_});
+  EXPECT_EQ(no_year.exit_code, 2);
+  EXPECT_NE(no_year.err.find("no migrant stock for KAZ near 1950"), std::string::npos)
+      << no_year.err;
+
+  EXPECT_EQ(Kosh({"brief", "KAZ", "--format", "pdf", "--store", store_}).exit_code, 1);
+  EXPECT_EQ(Kosh({"brief", "KAZ", "--lang", "de", "--store", store_}).exit_code, 1);
+
+  const Outcome unwritable =
+      Kosh({"brief", "KAZ", "--out", "missing-dir/kaz.md", "--store", store_});
+  EXPECT_EQ(unwritable.exit_code, 3) << unwritable.err;
+  EXPECT_FALSE(fs::exists(dir_ + "/missing-dir"));
+}

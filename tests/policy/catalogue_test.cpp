@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kosh/core/indicator.hpp"
 #include "kosh/core/text.hpp"
 
 namespace kosh::policy {
@@ -259,6 +260,20 @@ TEST(CatalogueTest, GlossaryTermsKeepTheirRussianAndKazakhForm) {
     }
   }
   EXPECT_GT(checked, 40u);  // the check actually bites
+}
+
+// A measure's M&E indicator is one kosh can hold: a code of data/indicators.toml.
+TEST(CatalogueTest, MonitoringIndicatorsAreRegisteredIndicators) {
+  std::size_t linked = 0;
+  for (const Measure& m : Catalogue::Default().All()) {
+    if (m.indicator.empty()) {
+      continue;
+    }
+    ++linked;
+    EXPECT_NE(IndicatorRegistry::Default().Find(m.indicator), nullptr)
+        << m.id << ": unknown indicator '" << m.indicator << "'";
+  }
+  EXPECT_GE(linked, 10u);
 }
 
 TEST(CatalogueTest, SelectsByCategoryAndActor) {

@@ -70,15 +70,31 @@ struct AxisScore {
   std::vector<EvidenceItem> evidence;
 };
 
+// Why a corridor is not placed, as a code a report can translate; `values` carries the
+// numbers its sentence needs. The placement's note says the same in English.
+//   no_stock         no migrant stock near the year
+//   no_refugee_data  no UNHCR figures near the year
+//   match_weight     {weight available, weight needed}
+//   low_confidence   {category, confidence, confidence needed}
+//   no_income_gap    a weak match on the opportunity side without the income gap
+//   not_richer       {income ratio}
+struct Gap {
+  std::string code;
+  std::vector<double> values;
+};
+
 struct Placement {
   std::string origin;
   std::string destination;
   int year = 0;
+  std::optional<double> migrant_stock;  // the corridor's stock, as used (persons)
+  int stock_year = 0;
   std::optional<int> category;  // 1-4, or empty when the evidence does not support one
   AxisScore match;
   AxisScore motive;
   double confidence = 0;  // share of bootstrap replicates in the same quadrant
   std::string note;
+  std::vector<Gap> gaps;  // empty when placed
   std::string method_version;
 };
 
