@@ -8,7 +8,7 @@ packages=(build-essential cmake ninja-build ccache pkg-config python3 iso-codes
           libsodium-dev libeigen3-dev libcpp-httplib-dev zlib1g-dev)
 if [[ "${1:-}" == "--dev" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
-             clang-tidy python3-pandas sqlite3)
+             clang-tidy python3-pandas sqlite3 wrk curl chromium)
 fi
 
 missing=()

@@ -17,6 +17,7 @@
 #include "kosh/core/indicator.hpp"
 #include "kosh/core/status_macros.hpp"
 #include "kosh/engine/engine.hpp"
+#include "kosh/engine/json.hpp"
 #include "kosh/policy/catalogue.hpp"
 
 namespace kosh::cli {
@@ -260,40 +261,8 @@ Status RunOverview(const Globals& g, const std::string& country, std::size_t top
   KOSH_ASSIGN_OR_RETURN(auto s, OpenStore(g));
   KOSH_ASSIGN_OR_RETURN(const engine::CountryOverview o,
                         engine::BuildCountryOverview(*s, country, top));
-  const auto corridors = [](const std::vector<engine::Corridor>& list) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& c : list) {
-      out.push_back({{"country", c.partner}, {"name", c.partner_name}, {"value", c.value}});
-    }
-    return out;
-  };
-  const auto series = [](const std::vector<engine::SeriesPoint>& list) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& p : list) {
-      out.push_back({{"period", p.period}, {"value", p.value}});
-    }
-    return out;
-  };
-  const auto opt = [](const std::optional<double>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-  };
   if (format == OutputFormat::kJson) {
-    nlohmann::json doc = {{"country", o.code},
-                          {"name", o.name},
-                          {"subregion", o.region},
-                          {"migrant_stock",
-                           {{"year", o.stock_year},
-                            {"immigrants", opt(o.immigrant_stock)},
-                            {"emigrants", opt(o.emigrant_stock)},
-                            {"top_origins", corridors(o.top_origins)},
-                            {"top_destinations", corridors(o.top_destinations)}}},
-                          {"refugees",
-                           {{"year", o.refugee_year},
-                            {"hosted", opt(o.refugees_hosted)},
-                            {"abroad_incl_asylum_seekers", opt(o.refugees_abroad)},
-                            {"top_origins_hosted", corridors(o.refugee_origins)}}},
-                          {"remittances_received_usd", series(o.remittances_received_usd)},
-                          {"remittances_received_pct_gdp", series(o.remittances_pct_gdp)}};
+    const nlohmann::json doc = engine::ToJson(o);
     std::cout << doc.dump(2) << "\n";
     return Status::Ok();
   }
@@ -570,6 +539,7 @@ int Main(int argc, char** argv) {
   });
 
   AddBriefCommand(app, g, status);
+  AddServeCommand(app, g, status);
   // Model verbs exist when their component is built (KOSH_MODELS, all by default).
 #ifdef KOSH_WITH_FLOWS
   AddFlowsCommand(app, g, status);

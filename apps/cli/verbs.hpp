@@ -8,6 +8,7 @@
 namespace kosh::cli {
 
 void AddBriefCommand(CLI::App& app, Globals& g, Status& status);
+void AddServeCommand(CLI::App& app, Globals& g, Status& status);
 void AddFlowsCommand(CLI::App& app, Globals& g, Status& status);
 void AddGravityCommand(CLI::App& app, Globals& g, Status& status);
 void AddAbmCommand(CLI::App& app, Globals& g, Status& status);

@@ -433,7 +433,7 @@ Document WriteMarkdown(const std::vector<Block>& blocks, Lang lang, const Render
       case Block::Kind::kTable: {
         md += "|";
         for (const auto& h : b.header) {
-          md += " " + MarkdownCell(h) + " |";
+          md.append(" ").append(MarkdownCell(h)).append(" |");
         }
         md += "\n|";
         for (std::size_t i = 0; i < b.header.size(); ++i) {
@@ -443,7 +443,7 @@ Document WriteMarkdown(const std::vector<Block>& blocks, Lang lang, const Render
         for (const auto& row : b.rows) {
           md += "|";
           for (const auto& cell : row) {
-            md += " " + MarkdownCell(cell) + " |";
+            md.append(" ").append(MarkdownCell(cell)).append(" |");
           }
           md += "\n";
         }
@@ -462,10 +462,10 @@ Document WriteMarkdown(const std::vector<Block>& blocks, Lang lang, const Render
       case Block::Kind::kChart:
         if (options.chart_prefix) {
           const std::string name = *options.chart_prefix + b.chart_name + ".svg";
-          md += "![" + b.text + "](" + name + ")\n\n";
+          md.append("![").append(b.text).append("](").append(name).append(")\n\n");
           doc.attachments.push_back({name, b.svg});
         } else if (!told_about_charts) {
-          md += "_" + Strings::Default().Get("chart.missing", lang) + "_\n\n";
+          md.append("_").append(Strings::Default().Get("chart.missing", lang)).append("_\n\n");
           told_about_charts = true;
         }
         break;

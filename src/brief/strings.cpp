@@ -130,7 +130,8 @@ std::string FormatNumber(double value, Lang lang, int decimals) {
   std::string digits = fmt::format("{:.{}f}", std::fabs(value), decimals);
   std::string fraction;
   if (const std::size_t dot = digits.find('.'); dot != std::string::npos) {
-    fraction = (english ? "." : ",") + digits.substr(dot + 1);
+    fraction.push_back(english ? '.' : ',');
+    fraction.append(digits, dot + 1);
     digits.resize(dot);
   }
   std::string grouped;

@@ -11,6 +11,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -330,4 +333,23 @@ TEST_F(CliTest, BriefOnTheEmbeddedData) {
       Kosh({"brief", "KAZ", "--out", "missing-dir/kaz.md", "--store", store_});
   EXPECT_EQ(unwritable.exit_code, 3) << unwritable.err;
   EXPECT_FALSE(fs::exists(dir_ + "/missing-dir"));
+}
+
+TEST_F(CliTest, ServeRefusesAPortInUse) {
+  const int sock = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ASSERT_EQ(bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(sock, 1), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(getsockname(sock, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  const Outcome o =
+      Kosh({"serve", "--port", std::to_string(ntohs(addr.sin_port)), "--store", store_});
+  close(sock);
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_NE(o.err.find("cannot bind"), std::string::npos) << o.err;
+  EXPECT_EQ(Kosh({"serve", "--port", "70000"}).exit_code, 1);
 }
