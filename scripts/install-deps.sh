@@ -5,7 +5,13 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build ccache pkg-config python3 iso-codes
           libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-          libsodium-dev libeigen3-dev libcpp-httplib-dev zlib1g-dev)
+          libsodium-dev libglpk-dev libeigen3-dev libcpp-httplib-dev zlib1g-dev
+          libyaml-cpp-dev)
+# The dashboard is built with Node.js; Debian's nodejs/npm only where no node is installed
+# (a newer Node from elsewhere conflicts with them).
+if ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+fi
 if [[ "${1:-}" == "--dev" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
              clang-tidy python3-pandas sqlite3 wrk curl chromium)

@@ -34,6 +34,7 @@ bash scripts/tidy.sh
 
 step "benchmark smoke"
 bash scripts/bench_ingest.sh --smoke build/asan
+bash scripts/bench_load.sh --smoke build/asan
 
 if [[ -x scripts/run_fuzz.sh ]]; then
   step "fuzz"
