@@ -7,7 +7,6 @@
 #include <functional>
 #include <future>
 #include <mutex>
-#include <regex>
 #include <shared_mutex>
 #include <unordered_map>
 
@@ -64,7 +63,19 @@ std::string ErrorBody(int http_status, const std::string& message) {
 
 // "/api/v1/briefs/{country}" -> "/api/v1/briefs/([^/]+)"
 std::string PatternOf(const std::string& path) {
-  return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
+  std::string pattern;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '{') {
+      const std::size_t end = path.find('}', i);
+      if (end != std::string::npos) {
+        pattern += "([^/]+)";
+        i = end;
+        continue;
+      }
+    }
+    pattern += path[i];
+  }
+  return pattern;
 }
 
 // Exclusive use of one store connection per request; connections are reused.
